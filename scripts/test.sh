@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every check and test: format, lints (native and wasm), native tests,
+# the release build with its size report, and the browser tests in headless
+# Chromium against the built app on a local static server.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$NEWSROOM_ROOT/scripts/setup.sh" --browser
+cd "$NEWSROOM_ROOT"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native and wasm32)"
+cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "native tests"
+cargo test --locked
+
+step "release build"
+trunk build --release --locked
+node tests/size-report.mjs dist
+
+step "browser tests (headless Chromium)"
+node --test --test-concurrency=1 tests/browser/

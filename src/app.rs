@@ -1,0 +1,83 @@
+//! The app: content loading, the router with every route, and the shell.
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+
+use crate::components::layout::Layout;
+use crate::components::load_error::LoadError;
+use crate::components::loading::Loading;
+use crate::data::TaxonomyKind::{Countries, Fields, Meetings, Partners, Structures, Topics};
+use crate::data::{Content, load::load_content};
+use crate::pages::article_page::ArticlePage;
+use crate::pages::home_page::HomePage;
+use crate::pages::index_page::IndexPage;
+use crate::pages::news_page::NewsPage;
+use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::term_page::TermPage;
+use crate::routes;
+
+/// The whole app: loads the content, then shows the site or what failed.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    routes::set_base(&document_base_path());
+    let content = LocalResource::new(load_content);
+    let retry = Callback::new(move |()| content.refetch());
+    view! {
+        <Router base=routes::base()>
+            <Transition fallback=Loading>
+                <ErrorBoundary fallback=move |errors| view! { <LoadError errors retry /> }>
+                    {move || Suspend::new(async move {
+                        content.await.map(|content| view! { <Site content /> })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        </Router>
+    }
+}
+
+/// The loaded site: shares the content with every page and routes to them.
+#[component]
+fn Site(
+    /// The loaded content.
+    content: Content,
+) -> impl IntoView {
+    provide_context(content);
+    view! {
+        <Layout>
+            <Routes fallback=|| view! { <NotFoundPage /> }>
+                <Route path=routes::HOME_PATH view=HomePage />
+                <Route path=routes::NEWS_PATH view=NewsPage />
+                <Route path=routes::ARTICLE_PATH view=ArticlePage />
+                <Route path=routes::index_path(Fields) view=|| view! { <IndexPage kind=Fields /> } />
+                <Route path=routes::index_path(Meetings) view=|| view! { <IndexPage kind=Meetings /> } />
+                <Route path=routes::index_path(Countries) view=|| view! { <IndexPage kind=Countries /> } />
+                <Route path=routes::index_path(Structures) view=|| view! { <IndexPage kind=Structures /> } />
+                <Route path=routes::term_path(Fields) view=|| view! { <TermPage kind=Fields /> } />
+                <Route path=routes::term_path(Meetings) view=|| view! { <TermPage kind=Meetings /> } />
+                <Route path=routes::term_path(Topics) view=|| view! { <TermPage kind=Topics /> } />
+                <Route path=routes::term_path(Countries) view=|| view! { <TermPage kind=Countries /> } />
+                <Route path=routes::term_path(Partners) view=|| view! { <TermPage kind=Partners /> } />
+                <Route path=routes::term_path(Structures) view=|| view! { <TermPage kind=Structures /> } />
+            </Routes>
+        </Layout>
+    }
+}
+
+/// The path part of the document's base URL (from `<base href>`, which
+/// trunk sets from its public URL), so the app works under a sub-path.
+fn document_base_path() -> String {
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default()
+}
+
+/// The content every page reads; provided by the shell once it has loaded.
+pub fn use_content() -> Content {
+    expect_context::<Content>()
+}

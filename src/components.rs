@@ -1,0 +1,11 @@
+//! Reusable pieces of the interface, one component per file.
+
+pub mod article_list;
+pub mod breadcrumb;
+pub mod layout;
+pub mod load_error;
+pub mod loading;
+pub mod nav;
+pub mod pager;
+pub mod sub_entries;
+pub mod tagged_news;

@@ -1,0 +1,91 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+
+use crate::app::use_content;
+use crate::components::nav::SiteNav;
+use crate::routes;
+
+/// The frame around every page: skip link, header with the menu, main
+/// region and footer. Moves focus to the new page's heading on navigation.
+#[component]
+pub fn Layout(
+    /// The routed page.
+    children: Children,
+) -> impl IntoView {
+    let content = use_content();
+    let meta = content.meta().clone();
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", &meta.lang);
+    }
+    let site_name = meta.name.clone();
+    let formatter = move |text: String| {
+        if text.is_empty() || text == site_name {
+            site_name.clone()
+        } else {
+            format!("{text} – {site_name}")
+        }
+    };
+
+    let location = use_location();
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        // After the new page has rendered, put focus where a screen reader
+        // user expects it: the page's heading.
+        request_animation_frame(focus_page_heading);
+    });
+
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        focus_page_heading();
+    };
+
+    view! {
+        <Title formatter />
+        <a class="skip-link" href="#main-content" on:click=skip>
+            "Skip to main content"
+        </a>
+        <header class="site-header">
+            <div class="site-header-inner">
+                <a class="site-name" href=routes::home_href()>
+                    <span class="site-short-name">{meta.name.clone()}</span>
+                    <span class="site-full-name">{meta.title.clone()}</span>
+                </a>
+                <SiteNav />
+            </div>
+        </header>
+        <main id="main-content" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <p>
+                <a href=routes::home_href()>{meta.title.clone()}</a>
+                " · "
+                <a href=routes::news_href(&Default::default(), 1)>"News"</a>
+            </p>
+        </footer>
+    }
+}
+
+/// Focuses the main heading of the page, or the main region without one.
+fn focus_page_heading() {
+    let doc = document();
+    let target = doc
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .or_else(|| doc.get_element_by_id("main-content"));
+    if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,8 @@
+//! Newsroom: a news site rendered in the browser from bundled JSON content.
+
+pub mod app;
+pub mod components;
+pub mod data;
+pub mod pages;
+pub mod routes;
+pub mod text;

@@ -1,0 +1,8 @@
+//! One page component per route.
+
+pub mod article_page;
+pub mod home_page;
+pub mod index_page;
+pub mod news_page;
+pub mod not_found_page;
+pub mod term_page;

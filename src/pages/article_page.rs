@@ -1,0 +1,125 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params;
+
+use crate::app::use_content;
+use crate::components::breadcrumb::{Breadcrumb, Crumb};
+use crate::data::{Article, Block, Content, NewsFilter, TaxonomyKind, TermRef};
+use crate::pages::not_found_page::NotFoundPage;
+use crate::routes::{self, SlugParams};
+
+/// `/news/<slug>`: one article.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let content = use_content();
+    let params = use_params::<SlugParams>();
+    move || {
+        let slug = params
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|p| p.slug.clone())
+            .unwrap_or_default();
+        match content.article(&slug) {
+            Some(article) => article_view(&content, article).into_any(),
+            None => view! { <NotFoundPage detail=format!("There is no article \u{201c}{slug}\u{201d}.") /> }
+                .into_any(),
+        }
+    }
+}
+
+fn article_view(content: &Content, article: &Article) -> impl IntoView + use<> {
+    let news = vec![Crumb::new(
+        "News",
+        Some(routes::news_href(&NewsFilter::default(), 1)),
+    )];
+    let date = article.issued_on.map(|d| {
+        view! {
+            <dt>"Issued on"</dt>
+            <dd><time datetime=d.iso()>{d.long()}</time></dd>
+        }
+    });
+    let issuers = (!article.issued_by.is_empty()).then(|| {
+        let links = article
+            .issued_by
+            .iter()
+            .enumerate()
+            .map(|(i, issuer)| {
+                let target = TermRef::term(TaxonomyKind::Structures, issuer.structure.clone());
+                let name = issuer
+                    .label
+                    .clone()
+                    .or_else(|| content.title_of(&target).map(str::to_owned))
+                    .unwrap_or_else(|| issuer.structure.clone());
+                let separator = (i > 0).then_some(", ");
+                view! { {separator}<a href=target.href()>{name}</a> }
+            })
+            .collect_view();
+        view! {
+            <dt>"Issued by"</dt>
+            <dd>{links}</dd>
+        }
+    });
+    let body = article
+        .body_after_lead()
+        .iter()
+        .cloned()
+        .map(block_view)
+        .collect_view();
+    let filed = TaxonomyKind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let links: Vec<_> = article
+                .refs(kind)
+                .filter_map(|slug| {
+                    let target = TermRef::term(kind, slug);
+                    let name = content.title_of(&target)?.to_owned();
+                    Some(view! { <li><a href=target.href()>{name}</a></li> })
+                })
+                .collect();
+            (!links.is_empty()).then(|| {
+                view! {
+                    <dt>{content.taxonomy(kind).title.clone()}</dt>
+                    <dd><ul>{links}</ul></dd>
+                }
+            })
+        })
+        .collect::<Vec<_>>();
+    let filed = (!filed.is_empty()).then(|| {
+        view! {
+            <footer class="article-tags">
+                <h2>"Filed under"</h2>
+                <dl>{filed}</dl>
+            </footer>
+        }
+    });
+    view! {
+        <Title text=article.title.clone() />
+        <Breadcrumb trail=news current=article.title.clone() />
+        <article class="article">
+            <h1>{article.title.clone()}</h1>
+            <p class="lead">{article.lead.clone()}</p>
+            <dl class="article-meta">{date}{issuers}</dl>
+            <div class="article-body">{body}</div>
+            {filed}
+        </article>
+    }
+}
+
+fn block_view(block: Block) -> AnyView {
+    match block {
+        Block::Paragraph { text } => view! { <p>{text}</p> }.into_any(),
+        Block::Heading { text } => view! { <h2>{text}</h2> }.into_any(),
+        Block::Quote { text, attribution } => view! {
+            <figure class="quote">
+                <blockquote><p>{text}</p></blockquote>
+                {attribution.map(|a| view! { <figcaption>{a}</figcaption> })}
+            </figure>
+        }
+        .into_any(),
+        Block::List { items } => {
+            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
+                .into_any()
+        }
+    }
+}

@@ -1,0 +1,187 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query};
+
+use crate::app::use_content;
+use crate::components::article_list::{ArticleList, ItemHeading};
+use crate::components::breadcrumb::Breadcrumb;
+use crate::components::pager::Pager;
+use crate::data::{Content, NewsFilter, TaxonomyKind};
+use crate::routes::{self, NewsQuery};
+
+/// The kinds a reader can filter the news list by in the form. Other kinds
+/// still work as query parameters.
+const FORM_KINDS: [TaxonomyKind; 3] = [
+    TaxonomyKind::Fields,
+    TaxonomyKind::Countries,
+    TaxonomyKind::Structures,
+];
+
+/// `/news`: every article, newest first, filtered by the query and paged.
+#[component]
+pub fn NewsPage() -> impl IntoView {
+    let content = use_content();
+    let query = use_query::<NewsQuery>();
+    let state = Memo::new(move |_| {
+        let query = query.get().unwrap_or_default();
+        (query.filter(), query.page(), query.page.clone())
+    });
+    let form_content = content.clone();
+    let list = move || {
+        let (filter, page, raw_page) = state.get();
+        results(&content, &filter, page, raw_page)
+    };
+    view! {
+        <Title text="News" />
+        <Breadcrumb trail=Vec::new() current="News" />
+        <div class="news-page">
+            <h1>"News"</h1>
+            {move || view! { <FilterForm content=form_content.clone() filter=state.get().0 /> }}
+            {list}
+        </div>
+    }
+}
+
+fn results(
+    content: &Content,
+    filter: &NewsFilter,
+    page: Option<usize>,
+    raw_page: Option<String>,
+) -> AnyView {
+    let unknown: Vec<String> = filter
+        .terms
+        .iter()
+        .filter(|(kind, slug)| content.term(*kind, slug).is_none())
+        .map(|(kind, slug)| {
+            format!(
+                "{} has no entry \u{201c}{slug}\u{201d}.",
+                content.taxonomy(*kind).title
+            )
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return view! {
+            <div class="notice" role="status">
+                {unknown.into_iter().map(|u| view! { <p>{u}</p> }).collect_view()}
+                <p><a href=routes::news_href(&NewsFilter::default(), 1)>"Show all news"</a></p>
+            </div>
+        }
+        .into_any();
+    }
+    let Some(page) = page else {
+        let raw = raw_page.unwrap_or_default();
+        return view! {
+            <div class="notice" role="status">
+                <p>{format!("\u{201c}{raw}\u{201d} is not a page number.")}</p>
+                <p><a href=routes::news_href(filter, 1)>"Go to the first page"</a></p>
+            </div>
+        }
+        .into_any();
+    };
+    let paged = content.news_page(filter, page);
+    let summary = summary_line(content, filter, paged.total);
+    if paged.items.is_empty() && paged.total > 0 {
+        return view! {
+            <div class="notice" role="status">
+                <p>{format!("There is no page {page}: the list has {} pages.", paged.pages)}</p>
+                <p><a href=routes::news_href(filter, 1)>"Go to the first page"</a></p>
+            </div>
+        }
+        .into_any();
+    }
+    let articles: Vec<_> = paged.items.into_iter().cloned().collect();
+    view! {
+        <p class="results-summary" role="status">{summary}</p>
+        {if articles.is_empty() {
+            view! { <p class="empty">"No news matches these filters."</p> }.into_any()
+        } else {
+            view! { <ArticleList articles heading=ItemHeading::H2 /> }.into_any()
+        }}
+        <Pager filter=filter.clone() page=paged.page pages=paged.pages />
+    }
+    .into_any()
+}
+
+/// "3 articles filed under Countering terrorism and Bosnia and Herzegovina".
+fn summary_line(content: &Content, filter: &NewsFilter, total: usize) -> String {
+    let count = match total {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    };
+    let names: Vec<&str> = filter
+        .terms
+        .iter()
+        .filter_map(|(kind, slug)| content.term(*kind, slug).map(|t| t.name.as_str()))
+        .collect();
+    match names.as_slice() {
+        [] => count,
+        [one] => format!("{count} filed under {one}"),
+        [init @ .., last] => format!("{count} filed under {} and {last}", init.join(", ")),
+    }
+}
+
+/// Selects for the main filters; applying them navigates to the filtered list.
+#[component]
+fn FilterForm(
+    /// The site's content, for the options.
+    content: Content,
+    /// The filters in force.
+    filter: NewsFilter,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let refs: Vec<(TaxonomyKind, NodeRef<leptos::html::Select>)> =
+        FORM_KINDS.iter().map(|&k| (k, NodeRef::new())).collect();
+    let selects = refs
+        .iter()
+        .map(|&(kind, node_ref)| {
+            let id = format!("filter-{}", routes::query_key(kind));
+            let current = filter.get(kind).map(str::to_owned);
+            let options = content
+                .taxonomy(kind)
+                .terms
+                .iter()
+                .map(|term| {
+                    let selected = current.as_deref() == Some(term.slug.as_str());
+                    view! { <option value=term.slug.clone() selected=selected>{term.name.clone()}</option> }
+                })
+                .collect_view();
+            view! {
+                <div class="filter">
+                    <label for=id.clone()>{content.taxonomy(kind).title.clone()}</label>
+                    <select id=id node_ref=node_ref>
+                        <option value="" selected=current.is_none()>"All"</option>
+                        {options}
+                    </select>
+                </div>
+            }
+        })
+        .collect_view();
+    let kept = filter.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut next = kept.clone();
+        for (kind, node_ref) in &refs {
+            next = next.without(*kind);
+            if let Some(value) = node_ref
+                .get_untracked()
+                .map(|s| s.value())
+                .filter(|v| !v.is_empty())
+            {
+                next.terms.push((*kind, value));
+            }
+        }
+        navigate(&routes::news_href(&next, 1), Default::default());
+    };
+    let clear = (!filter.is_empty()).then(|| {
+        view! { <a class="filter-clear" href=routes::news_href(&NewsFilter::default(), 1)>"Clear filters"</a> }
+    });
+    view! {
+        <form class="filters" role="search" aria-label="Filter news" on:submit=on_submit>
+            {selects}
+            <div class="filter-actions">
+                <button type="submit" class="button">"Apply filters"</button>
+                {clear}
+            </div>
+        </form>
+    }
+}

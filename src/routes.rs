@@ -1,0 +1,251 @@
+//! The one place that knows the site's URLs: route paths for the router,
+//! typed parameters, `href()` helpers on domain types, and a parser that maps
+//! a path back to what it shows.
+
+use std::sync::OnceLock;
+
+use leptos::Params;
+use leptos_router::params::Params;
+use leptos_router::{ParamSegment, StaticSegment};
+
+use crate::data::{Article, NewsFilter, TaxonomyKind, TermRef};
+
+/// A route path with one static segment.
+pub type StaticPath = (StaticSegment<&'static str>,);
+/// A route path with a static segment and a `:slug` parameter.
+pub type SlugPath = (StaticSegment<&'static str>, ParamSegment);
+
+const NEWS: &str = "news";
+
+/// `/`
+pub const HOME_PATH: StaticPath = (StaticSegment(""),);
+/// `/news`
+pub const NEWS_PATH: StaticPath = (StaticSegment(NEWS),);
+/// `/news/:slug`
+pub const ARTICLE_PATH: SlugPath = (StaticSegment(NEWS), ParamSegment("slug"));
+
+/// The first path segment of a kind's pages.
+pub const fn segment(kind: TaxonomyKind) -> &'static str {
+    match kind {
+        TaxonomyKind::Fields => "fields",
+        TaxonomyKind::Meetings => "meetings",
+        TaxonomyKind::Topics => "our-work",
+        TaxonomyKind::Countries => "countries",
+        TaxonomyKind::Partners => "partners",
+        TaxonomyKind::Structures => "structures",
+    }
+}
+
+/// Whether a kind has an index page at `/<segment>`.
+pub const fn has_index(kind: TaxonomyKind) -> bool {
+    !matches!(kind, TaxonomyKind::Topics | TaxonomyKind::Partners)
+}
+
+/// `/<segment>`: the index page of a kind.
+pub const fn index_path(kind: TaxonomyKind) -> StaticPath {
+    (StaticSegment(segment(kind)),)
+}
+
+/// `/<segment>/:slug`: the page of one term.
+pub const fn term_path(kind: TaxonomyKind) -> SlugPath {
+    (StaticSegment(segment(kind)), ParamSegment("slug"))
+}
+
+/// The query parameter that filters news lists by a kind.
+pub const fn query_key(kind: TaxonomyKind) -> &'static str {
+    match kind {
+        TaxonomyKind::Fields => "field",
+        TaxonomyKind::Meetings => "meeting",
+        TaxonomyKind::Topics => "topic",
+        TaxonomyKind::Countries => "country",
+        TaxonomyKind::Partners => "partner",
+        TaxonomyKind::Structures => "structure",
+    }
+}
+
+static BASE: OnceLock<String> = OnceLock::new();
+
+/// Sets the path the app is served under ("" at the root, "/newsroom" under
+/// a sub-path). Call once, before the router starts; later calls are ignored.
+pub fn set_base(path: &str) {
+    let trimmed = path.trim_end_matches('/');
+    let _ = BASE.set(trimmed.to_owned());
+}
+
+/// The path the app is served under, without a trailing `/`.
+pub fn base() -> &'static str {
+    BASE.get().map(String::as_str).unwrap_or("")
+}
+
+/// Percent-encodes a path segment or query value.
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn path(rest: &str) -> String {
+    format!("{}/{}", base(), rest)
+}
+
+/// The home page.
+pub fn home_href() -> String {
+    path("")
+}
+
+/// A news list page with filters; page 1 is left out of the URL.
+pub fn news_href(filter: &NewsFilter, page: usize) -> String {
+    let mut query: Vec<String> = TaxonomyKind::ALL
+        .iter()
+        .filter_map(|&kind| {
+            filter
+                .get(kind)
+                .map(|slug| format!("{}={}", query_key(kind), encode(slug)))
+        })
+        .collect();
+    if page > 1 {
+        query.push(format!("page={page}"));
+    }
+    if query.is_empty() {
+        path(NEWS)
+    } else {
+        format!("{}?{}", path(NEWS), query.join("&"))
+    }
+}
+
+impl Article {
+    /// The article's page.
+    pub fn href(&self) -> String {
+        path(&format!("{NEWS}/{}", encode(&self.slug)))
+    }
+}
+
+impl TermRef {
+    /// The page this reference opens; `None` for the index of a kind that
+    /// has none.
+    pub fn href(&self) -> Option<String> {
+        match &self.slug {
+            Some(slug) => Some(path(&format!("{}/{}", segment(self.kind), encode(slug)))),
+            None if has_index(self.kind) => Some(path(segment(self.kind))),
+            None => None,
+        }
+    }
+}
+
+/// What a path shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    News,
+    Article(String),
+    Taxonomy(TermRef),
+    NotFound,
+}
+
+/// Maps a path (with the base, without query or fragment) to what it shows.
+/// Slugs are not checked against content here.
+pub fn parse_path(full: &str) -> Page {
+    let Some(rest) = full.strip_prefix(base()) else {
+        return Page::NotFound;
+    };
+    let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    let kind_of = |seg: &str| TaxonomyKind::ALL.into_iter().find(|&k| segment(k) == seg);
+    match segments.as_slice() {
+        [] => Page::Home,
+        [NEWS] => Page::News,
+        [NEWS, slug] => Page::Article(decode(slug)),
+        [seg] => match kind_of(seg) {
+            Some(kind) if has_index(kind) => Page::Taxonomy(TermRef::index(kind)),
+            _ => Page::NotFound,
+        },
+        [seg, slug] => match kind_of(seg) {
+            Some(kind) => Page::Taxonomy(TermRef::term(kind, decode(slug))),
+            None => Page::NotFound,
+        },
+        _ => Page::NotFound,
+    }
+}
+
+/// Decodes `%XX` escapes; invalid escapes or UTF-8 are kept as they are.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match (
+            bytes.get(i),
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (Some(b'%'), Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (Some(&b), _, _) => {
+                out.push(b);
+                i += 1;
+            }
+            (None, _, _) => break,
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+/// The `:slug` of term and article routes.
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct SlugParams {
+    pub slug: Option<String>,
+}
+
+/// The query of `/news`.
+#[derive(Params, Clone, Debug, Default, PartialEq)]
+pub struct NewsQuery {
+    pub field: Option<String>,
+    pub meeting: Option<String>,
+    pub topic: Option<String>,
+    pub country: Option<String>,
+    pub partner: Option<String>,
+    pub structure: Option<String>,
+    pub page: Option<String>,
+}
+
+impl NewsQuery {
+    /// The filters set in the query; empty values are ignored.
+    pub fn filter(&self) -> NewsFilter {
+        let value = |kind| match kind {
+            TaxonomyKind::Fields => &self.field,
+            TaxonomyKind::Meetings => &self.meeting,
+            TaxonomyKind::Topics => &self.topic,
+            TaxonomyKind::Countries => &self.country,
+            TaxonomyKind::Partners => &self.partner,
+            TaxonomyKind::Structures => &self.structure,
+        };
+        NewsFilter {
+            terms: TaxonomyKind::ALL
+                .into_iter()
+                .filter_map(|kind| {
+                    value(kind)
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|v| !v.is_empty())
+                        .map(|v| (kind, v.to_owned()))
+                })
+                .collect(),
+        }
+    }
+
+    /// The requested page: 1 when absent, `None` when not a positive number.
+    pub fn page(&self) -> Option<usize> {
+        match self.page.as_deref().map(str::trim) {
+            None | Some("") => Some(1),
+            Some(p) => p.parse().ok().filter(|&n| n >= 1),
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! The bundled content against the seed capture, and the validator against
+//! broken fixtures.
+
+mod common;
+
+use common::{bundled, bundled_content, flat_labels, read, seed_menu_labels};
+use newsroom::data::load::{parse_news, parse_site};
+use newsroom::data::validate::validate;
+use newsroom::data::{Block, DataError, MenuNode, TaxonomyKind, TermRef};
+
+#[test]
+fn bundled_content_is_valid() {
+    let (site, news) = bundled();
+    let problems = validate(&site, &news);
+    assert!(
+        problems.is_empty(),
+        "problems:\n{}",
+        problems
+            .iter()
+            .map(|p| format!("{p}\n"))
+            .collect::<String>()
+    );
+}
+
+#[test]
+fn menu_holds_every_seed_entry_in_seed_order() {
+    let (site, _) = bundled();
+    let mut labels = Vec::new();
+    flat_labels(&site.menu, &mut labels);
+    let seed = seed_menu_labels();
+    assert_eq!(seed.len(), 142, "the seed capture has 142 menu entries");
+    assert_eq!(labels, seed);
+}
+
+fn section<'a>(menu: &'a [MenuNode], label: &str) -> &'a MenuNode {
+    menu.iter()
+        .find(|n| n.label == label)
+        .unwrap_or_else(|| panic!("no section {label}"))
+}
+
+fn child<'a>(node: &'a MenuNode, label: &str) -> &'a MenuNode {
+    node.children
+        .iter()
+        .find(|n| n.label == label && !n.children.is_empty())
+        .or_else(|| node.children.iter().find(|n| n.label == label))
+        .unwrap_or_else(|| panic!("no entry {label} under {}", node.label))
+}
+
+#[test]
+fn sections_hold_the_groups_the_seed_lists() {
+    let (site, _) = bundled();
+    let top: Vec<&str> = site.menu.iter().map(|n| n.label.as_str()).collect();
+    assert_eq!(
+        top,
+        ["Our work", "Countries", "Structures and institutions"]
+    );
+
+    let our_work = section(&site.menu, "Our work");
+    assert_eq!(child(our_work, "Fields of work").children.len(), 23);
+    assert_eq!(
+        child(our_work, "Meetings and conferences").children.len(),
+        16
+    );
+    for leaf in ["Field operations", "Projects", "Partnerships"] {
+        assert!(child(our_work, leaf).children.is_empty());
+    }
+    assert_eq!(
+        child(our_work, "Field operations").link,
+        Some(TermRef::term(TaxonomyKind::Structures, "field-operations"))
+    );
+
+    let countries = section(&site.menu, "Countries");
+    assert_eq!(
+        child(countries, "All").link,
+        Some(TermRef::index(TaxonomyKind::Countries))
+    );
+    assert_eq!(child(countries, "Participating States").children.len(), 57);
+    for partner in [
+        "Asian Partners for Co-operation",
+        "Mediterranean Partners for Co-operation",
+    ] {
+        assert_eq!(
+            child(countries, partner).link.as_ref().map(|l| l.kind),
+            Some(TaxonomyKind::Partners)
+        );
+    }
+
+    let structures = section(&site.menu, "Structures and institutions");
+    assert_eq!(child(structures, "Secretariat").children.len(), 12);
+    let field_ops = child(structures, "Field operations");
+    assert_eq!(field_ops.children.len(), 13);
+    assert_eq!(
+        field_ops.children.last().map(|n| n.label.as_str()),
+        Some("Closed field activities")
+    );
+    for leaf in [
+        "Chairpersonship",
+        "Institutions",
+        "Parliamentary Assembly",
+        "Court of Conciliation and Arbitration",
+        "Organizational structure",
+        "About us",
+    ] {
+        assert_eq!(
+            child(structures, leaf).link.as_ref().map(|l| l.kind),
+            Some(TaxonomyKind::Structures)
+        );
+    }
+}
+
+#[test]
+fn finland_is_a_country_with_a_chairpersonship_note() {
+    let content = bundled_content();
+    let finland = content
+        .term(TaxonomyKind::Countries, "finland")
+        .expect("Finland exists");
+    assert_eq!(finland.name, "Finland");
+    assert_eq!(finland.note.as_deref(), Some("OSCE Chairpersonship 2025"));
+    assert!(
+        content
+            .taxonomy(TaxonomyKind::Countries)
+            .terms
+            .iter()
+            .all(|t| !t.name.contains('–'))
+    );
+    assert_eq!(content.taxonomy(TaxonomyKind::Countries).terms.len(), 57);
+}
+
+#[test]
+fn seed_article_is_bundled_whole_and_tagged() {
+    let content = bundled_content();
+    let seed = read("tests/fixtures/seed-osce-news-page.txt");
+    let lines: Vec<&str> = seed.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| *l == "News Item")
+        .expect("seed has a news item");
+    let title = lines[start + 1];
+    let lead = lines[start + 2];
+    let article = content
+        .articles()
+        .iter()
+        .find(|a| a.title == title)
+        .expect("seed article bundled");
+    assert_eq!(article.slug, newsroom::text::slugify(title));
+    assert_eq!(article.lead, lead);
+    assert_eq!(article.issued_on, None, "the seed gives no date");
+
+    let issued_by_line = lines
+        .iter()
+        .position(|l| l.starts_with("- OSCE Secretariat"))
+        .expect("issuer line");
+    let seed_body: Vec<&str> = lines[issued_by_line + 1..]
+        .iter()
+        .copied()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let body: Vec<&str> = article
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { text } => text.as_str(),
+            other => panic!("unexpected block {other:?}"),
+        })
+        .collect();
+    assert_eq!(body, seed_body, "body is the seed's, word for word");
+    // The seed repeats the lead as the first paragraph; pages show it once.
+    assert_eq!(article.body_after_lead().len(), article.body.len() - 1);
+    assert!(!article.body_after_lead().contains(&Block::Paragraph {
+        text: lead.to_owned()
+    }));
+
+    let issuers: Vec<&str> = article
+        .issued_by
+        .iter()
+        .map(|i| i.structure.as_str())
+        .collect();
+    assert_eq!(issuers, ["secretariat", "transnational-threats-department"]);
+    assert_eq!(
+        article.issued_by[0].label.as_deref(),
+        Some("OSCE Secretariat")
+    );
+    for (kind, slug) in [
+        (TaxonomyKind::Fields, "countering-terrorism"),
+        (TaxonomyKind::Countries, "bosnia-and-herzegovina"),
+        (TaxonomyKind::Structures, "transnational-threats-department"),
+        (
+            TaxonomyKind::Structures,
+            "mission-to-bosnia-and-herzegovina",
+        ),
+    ] {
+        let target = TermRef::term(kind, slug);
+        assert!(
+            content
+                .articles_for(&target)
+                .any(|a| a.slug == article.slug),
+            "article listed on {kind:?}/{slug}"
+        );
+    }
+}
+
+#[test]
+fn every_menu_link_resolves_to_a_titled_page() {
+    let content = bundled_content();
+    fn walk(nodes: &[MenuNode], content: &newsroom::data::Content) {
+        for node in nodes {
+            if let Some(link) = &node.link {
+                assert!(
+                    content.title_of(link).is_some(),
+                    "{} links nowhere",
+                    node.label
+                );
+                assert!(link.href().is_some(), "{} has no URL", node.label);
+            }
+            walk(&node.children, content);
+        }
+    }
+    walk(content.menu(), &content);
+}
+
+#[test]
+fn malformed_json_names_the_file_and_position() {
+    let err = parse_site("{\"site\": ").expect_err("truncated JSON fails");
+    assert!(matches!(err, DataError::Invalid { .. }));
+    let message = err.to_string();
+    assert!(
+        message.starts_with("data/site.json is not valid content"),
+        "{message}"
+    );
+    assert!(message.contains("line 1"), "{message}");
+
+    let err = parse_news("{\"articles\": [{\"title\": \"T\", \"lead\": \"L\", \"body\": [{\"type\": \"script\", \"text\": \"x\"}]}]}")
+        .expect_err("unknown block type fails");
+    assert!(err.to_string().contains("script"), "{err}");
+
+    let err = parse_news("<!DOCTYPE html><html>").expect_err("HTML in place of JSON fails");
+    assert!(
+        err.to_string()
+            .starts_with("data/news.json is not valid content"),
+        "{err}"
+    );
+
+    let err = parse_news("{\"articles\": [{\"title\": \"T\", \"lead\": \"L\", \"issued_on\": \"2024-02-30\", \"body\": []}]}")
+        .expect_err("impossible date fails");
+    assert!(err.to_string().contains("2024-02-30"), "{err}");
+}
+
+#[test]
+fn validator_reports_every_problem_with_its_path() {
+    let site = parse_site(&read("tests/fixtures/broken/site.json")).expect("parses");
+    let news = parse_news(&read("tests/fixtures/broken/news.json")).expect("parses");
+    let problems: Vec<String> = validate(&site, &news)
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    let expected = [
+        "data/site.json $.taxonomies.fields.terms[1].slug: slug \"elections\" is used twice",
+        "data/site.json $.taxonomies.countries.terms[0].slug: has no slug and none can be derived from its name",
+        "data/site.json $.taxonomies.structures.terms[0].name: is empty",
+        "data/site.json $.menu[0].children[0].link: points to fields Some(\"policing\"), which does not exist",
+        "data/site.json $.menu[0].children[1].link: points to topics None, which does not exist",
+        "data/site.json $.menu[1]: has neither a link nor children",
+        "data/news.json $.articles[1].slug: slug \"same-title\" is used twice",
+        "data/news.json $.articles[0].issued_by[0].structure: structure \"nowhere\" does not exist",
+        "data/news.json $.articles[0].tags.countries[0]: countries \"atlantis\" does not exist",
+        "data/news.json $.articles[1].body: is empty",
+    ];
+    for e in expected {
+        assert!(
+            problems.iter().any(|p| p == e),
+            "missing problem {e}\nall problems:\n{}",
+            problems.join("\n")
+        );
+    }
+    assert_eq!(
+        problems.len(),
+        expected.len(),
+        "unexpected problems:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn another_organization_gives_another_site() {
+    let site = parse_site(&read("tests/fixtures/other-org/site.json")).expect("parses");
+    let news = parse_news(&read("tests/fixtures/other-org/news.json")).expect("parses");
+    assert!(validate(&site, &news).is_empty());
+    let content = newsroom::data::Content::new(site, news);
+    assert_eq!(content.meta().name, "NCR");
+    assert_eq!(content.menu()[0].label, "Programmes");
+    let newest: Vec<&str> = content.articles().iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(
+        newest,
+        [
+            "tide-gauges-installed-in-vestfjord",
+            "river-survey-begins",
+            "undated-notice"
+        ]
+    );
+}
