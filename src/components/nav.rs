@@ -115,7 +115,7 @@ pub fn SiteNav() -> impl IntoView {
                     >
                         {node.label.clone()}
                     </button>
-                    <MenuPanel id=panel_id(index) nodes=node.children.clone() open=Signal::derive(expanded) />
+                    <MenuPanel id=panel_id(index) section=node.clone() open=Signal::derive(expanded) />
                 </li>
             }
         })

@@ -1,23 +1,38 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::data::MenuNode;
+use crate::data::{MenuNode, TermRef};
 
 /// One section's panel of the main menu: groups with their links.
 #[component]
 pub fn MenuPanel(
     /// The element id the section's button controls.
     id: String,
-    /// The section's entries.
-    nodes: Vec<MenuNode>,
+    /// The section's own entry, with its entries as children.
+    section: MenuNode,
     /// Whether the panel is shown.
     open: Signal<bool>,
 ) -> impl IntoView {
+    // A section with a page of its own that no entry opens gets a link to
+    // it at the top of its panel, since the section itself is a button.
+    let overview = section
+        .link
+        .as_ref()
+        .filter(|link| !links_to(&section.children, link))
+        .and_then(|link| link.href())
+        .map(|href| view! { <a class="menu-overview" href=href>{section.label.clone()}</a> });
     view! {
         <div class="menu-panel" id=id hidden=move || !open.get()>
-            <ul class="menu-panel-list">{entries(nodes)}</ul>
+            {overview}
+            <ul class="menu-panel-list">{entries(section.children)}</ul>
         </div>
     }
+}
+
+fn links_to(nodes: &[MenuNode], target: &TermRef) -> bool {
+    nodes
+        .iter()
+        .any(|n| n.link.as_ref() == Some(target) || links_to(&n.children, target))
 }
 
 fn entries(nodes: Vec<MenuNode>) -> AnyView {

@@ -1,0 +1,73 @@
+// Page objects: what a reader sees and does, by role and label, so tests
+// read as behaviour and survive markup changes.
+import assert from 'node:assert/strict';
+
+export class SitePage {
+  constructor(page, server) {
+    this.page = page;
+    this.server = server;
+  }
+
+  async goto(path) {
+    await this.page.goto(this.server.url(path));
+    await this.ready();
+  }
+
+  /** Waits until the app has rendered a page (or its load error). */
+  async ready() {
+    await this.page.locator('main h1').first().waitFor();
+  }
+
+  h1() {
+    return this.page.locator('main h1');
+  }
+
+  async heading() {
+    return (await this.h1().textContent()).trim();
+  }
+
+  nav() {
+    return this.page.getByRole('navigation', { name: 'Main' });
+  }
+
+  menuButton(label) {
+    return this.nav().getByRole('button', { name: label, exact: true });
+  }
+
+  async panelOf(label) {
+    const id = await this.menuButton(label).getAttribute('aria-controls');
+    return this.page.locator(`#${id}`);
+  }
+
+  async expanded(label) {
+    return (await this.menuButton(label).getAttribute('aria-expanded')) === 'true';
+  }
+
+  breadcrumb() {
+    return this.page.getByRole('navigation', { name: 'Breadcrumb' });
+  }
+
+  async breadcrumbSteps() {
+    return (await this.breadcrumb().locator('li').allTextContents()).map((s) => s.trim());
+  }
+
+  /** Clicks a link in the main region and waits for the next page's h1. */
+  async follow(name) {
+    const before = this.page.url();
+    await this.page.locator('main').getByRole('link', { name, exact: true }).first().click();
+    await this.page.waitForURL((u) => u.toString() !== before);
+    await this.ready();
+  }
+
+  async focusedText() {
+    return this.page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+  }
+
+  async expectHeading(text) {
+    await this.page.waitForFunction(
+      (t) => document.querySelector('main h1')?.textContent?.trim() === t,
+      text,
+    );
+    assert.equal(await this.heading(), text);
+  }
+}

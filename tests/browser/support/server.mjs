@@ -1,0 +1,77 @@
+// A small static file server for the browser tests, bound to 127.0.0.1.
+// mode "spa": unknown paths get index.html with 200, as trunk serve and
+// most SPA hosts do. mode "404": unknown paths get 404.html with status 404,
+// as a plain static host (GitHub Pages and the like) does.
+// `faults` lets a test answer chosen paths its own way.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
+  const rootDir = resolve(root);
+  const faults = new Map();
+  const requests = [];
+
+  async function sendFile(res, file, status = 200) {
+    const body = await readFile(file);
+    res.writeHead(status, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-store',
+    });
+    res.end(body);
+  }
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      requests.push(url.pathname);
+      const fault = faults.get(url.pathname.replace(base, '/'));
+      if (fault) return fault(req, res);
+      if (!url.pathname.startsWith(base)) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        return res.end('outside the base path');
+      }
+      const rel = decodeURIComponent(url.pathname.slice(base.length));
+      const file = normalize(join(rootDir, rel));
+      if (!file.startsWith(rootDir)) {
+        res.writeHead(403);
+        return res.end();
+      }
+      const info = await stat(file).catch(() => null);
+      if (info?.isFile()) return sendFile(res, file);
+      if (info?.isDirectory()) {
+        const index = join(file, 'index.html');
+        if (await stat(index).catch(() => null)) return sendFile(res, index);
+      }
+      if (mode === 'spa') return sendFile(res, join(rootDir, 'index.html'));
+      return sendFile(res, join(rootDir, '404.html'), 404);
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(err));
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: (path = '/') => `http://127.0.0.1:${port}${base.replace(/\/$/, '')}${path}`,
+    faults,
+    requests,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
+}

@@ -1,0 +1,33 @@
+// The bundled content as the tests expect to see it, read from the same
+// JSON the app loads, plus the slug rule of the URL scheme.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+export const DIST = process.env.NEWSROOM_DIST ?? `${root}dist`;
+
+export function slugify(name) {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+export function loadContent(dir = `${root}public/data`) {
+  const site = JSON.parse(readFileSync(`${dir}/site.json`, 'utf8'));
+  const news = JSON.parse(readFileSync(`${dir}/news.json`, 'utf8'));
+  for (const tax of Object.values(site.taxonomies)) {
+    for (const term of tax.terms) term.slug ??= slugify(term.name);
+  }
+  for (const a of news.articles) a.slug ??= slugify(a.title);
+  return { site, news };
+}
+
+/** The title of the page a menu link opens: the term's name or the index's title. */
+export function titleOf(site, link) {
+  const tax = site.taxonomies[link.kind];
+  if (!link.slug) return tax.title;
+  return tax.terms.find((t) => t.slug === link.slug)?.name;
+}

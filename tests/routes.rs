@@ -1,0 +1,239 @@
+//! URLs: slugs, hrefs, the path parser and query parameters.
+
+mod common;
+
+use common::bundled_content;
+use newsroom::components::breadcrumb::{Crumb, trail_to};
+use newsroom::data::{NewsFilter, TaxonomyKind, TermRef};
+use newsroom::routes::{NewsQuery, Page, news_href, parse_path};
+use newsroom::text::{fold, slugify};
+
+#[test]
+fn slugs_fold_diacritics_and_collapse_separators() {
+    for (name, slug) in [
+        ("Türkiye", "turkiye"),
+        ("Cyber/ICT Security", "cyber-ict-security"),
+        (
+            "Finland – OSCE Chairpersonship 2025",
+            "finland-osce-chairpersonship-2025",
+        ),
+        ("Lejla Čopelj", "lejla-copelj"),
+        ("Selma Zeković", "selma-zekovic"),
+        (
+            "Reform and co-operation in the security sector",
+            "reform-and-co-operation-in-the-security-sector",
+        ),
+        ("  --Ünïcødé  ÆØÅ ß œ Ș ț--  ", "unicode-aeoa-ss-oe-s-t"),
+        (
+            "Mission to Bosnia and Herzegovina",
+            "mission-to-bosnia-and-herzegovina",
+        ),
+        ("Ελλάδα", ""),
+        ("", ""),
+        ("?!", ""),
+    ] {
+        assert_eq!(slugify(name), slug, "slug of {name:?}");
+    }
+    // Decomposed input (e + combining acute) folds like the composed one.
+    assert_eq!(fold("Zekovic\u{301}"), "zekovic");
+    assert_eq!(fold("İstanbul"), "istanbul");
+}
+
+#[test]
+fn every_page_href_parses_back_to_its_page() {
+    let content = bundled_content();
+    for kind in TaxonomyKind::ALL {
+        for term in &content.taxonomy(kind).terms {
+            let target = TermRef::term(kind, term.slug.clone());
+            let href = target.href().expect("terms always have a page");
+            assert_eq!(parse_path(&href), Page::Taxonomy(target), "{href}");
+        }
+        let index = TermRef::index(kind);
+        match index.href() {
+            Some(href) => assert_eq!(parse_path(&href), Page::Taxonomy(index)),
+            None => assert!(matches!(
+                kind,
+                TaxonomyKind::Topics | TaxonomyKind::Partners
+            )),
+        }
+    }
+    for article in content.articles() {
+        assert_eq!(
+            parse_path(&article.href()),
+            Page::Article(article.slug.clone())
+        );
+    }
+}
+
+#[test]
+fn urls_follow_the_published_scheme() {
+    let t = |kind, slug: &str| TermRef::term(kind, slug).href().unwrap_or_default();
+    assert_eq!(
+        t(TaxonomyKind::Fields, "countering-terrorism"),
+        "/fields/countering-terrorism"
+    );
+    assert_eq!(
+        t(TaxonomyKind::Meetings, "summit-meetings"),
+        "/meetings/summit-meetings"
+    );
+    assert_eq!(t(TaxonomyKind::Topics, "projects"), "/our-work/projects");
+    assert_eq!(t(TaxonomyKind::Countries, "turkiye"), "/countries/turkiye");
+    assert_eq!(
+        t(TaxonomyKind::Partners, "asian-partners-for-co-operation"),
+        "/partners/asian-partners-for-co-operation"
+    );
+    assert_eq!(
+        t(TaxonomyKind::Structures, "field-operations"),
+        "/structures/field-operations"
+    );
+    assert_eq!(
+        TermRef::index(TaxonomyKind::Countries).href().as_deref(),
+        Some("/countries")
+    );
+    assert_eq!(
+        TermRef::index(TaxonomyKind::Structures).href().as_deref(),
+        Some("/structures")
+    );
+    assert_eq!(TermRef::index(TaxonomyKind::Topics).href(), None);
+}
+
+#[test]
+fn unknown_paths_are_not_found() {
+    for path in [
+        "/nope",
+        "/our-work",
+        "/partners",
+        "/news/a/b",
+        "/fields/a/b",
+        "/x/y",
+    ] {
+        assert_eq!(parse_path(path), Page::NotFound, "{path}");
+    }
+    assert_eq!(parse_path("/"), Page::Home);
+    assert_eq!(parse_path(""), Page::Home);
+    assert_eq!(parse_path("/news/"), Page::News);
+    assert_eq!(parse_path("/news/caf%C3%A9"), Page::Article("café".into()));
+    assert_eq!(parse_path("/news/%ZZ"), Page::Article("%ZZ".into()));
+}
+
+#[test]
+fn news_hrefs_carry_filters_and_page() {
+    let filter = NewsFilter {
+        terms: vec![
+            (TaxonomyKind::Countries, "bosnia-and-herzegovina".into()),
+            (TaxonomyKind::Fields, "countering-terrorism".into()),
+        ],
+    };
+    assert_eq!(news_href(&NewsFilter::default(), 1), "/news");
+    assert_eq!(news_href(&NewsFilter::default(), 3), "/news?page=3");
+    assert_eq!(
+        news_href(&filter, 2),
+        "/news?field=countering-terrorism&country=bosnia-and-herzegovina&page=2"
+    );
+    let odd = NewsFilter {
+        terms: vec![(TaxonomyKind::Structures, "a&b=<c>".into())],
+    };
+    assert_eq!(news_href(&odd, 1), "/news?structure=a%26b%3D%3Cc%3E");
+}
+
+#[test]
+fn news_query_reads_filters_and_page() {
+    let query = NewsQuery {
+        field: Some("countering-terrorism".into()),
+        country: Some(" ".into()),
+        structure: Some("secretariat".into()),
+        page: Some("2".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        query.filter().terms,
+        vec![
+            (TaxonomyKind::Fields, "countering-terrorism".to_owned()),
+            (TaxonomyKind::Structures, "secretariat".to_owned())
+        ]
+    );
+    assert_eq!(query.page(), Some(2));
+    for bad in ["0", "-1", "two", "1e3"] {
+        let q = NewsQuery {
+            page: Some(bad.into()),
+            ..Default::default()
+        };
+        assert_eq!(q.page(), None, "{bad}");
+    }
+    assert_eq!(NewsQuery::default().page(), Some(1));
+}
+
+#[test]
+fn breadcrumbs_follow_the_menu() {
+    let content = bundled_content();
+    let crumbs = |kind, slug: Option<&str>| {
+        let target = TermRef {
+            kind,
+            slug: slug.map(str::to_owned),
+        };
+        trail_to(&content, &target)
+    };
+    let c = |label: &str, href: Option<&str>| Crumb::new(label, href.map(str::to_owned));
+    assert_eq!(
+        crumbs(TaxonomyKind::Fields, Some("arms-control")),
+        [c("Our work", None), c("Fields of work", Some("/fields"))]
+    );
+    assert_eq!(crumbs(TaxonomyKind::Fields, None), [c("Our work", None)]);
+    // The Structures group wins over the Our work shortcut to it.
+    assert_eq!(
+        crumbs(TaxonomyKind::Structures, Some("field-operations")),
+        [c("Structures and institutions", Some("/structures"))]
+    );
+    assert_eq!(
+        crumbs(TaxonomyKind::Structures, Some("mission-to-serbia")),
+        [
+            c("Structures and institutions", Some("/structures")),
+            c("Field operations", Some("/structures/field-operations"))
+        ]
+    );
+    // Countries and Participating States both open /countries: one step.
+    assert_eq!(
+        crumbs(TaxonomyKind::Countries, Some("finland")),
+        [c("Countries", Some("/countries"))]
+    );
+    assert_eq!(crumbs(TaxonomyKind::Countries, None), []);
+}
+
+#[test]
+fn news_is_newest_first_and_paged() {
+    let content = {
+        let read = common::read;
+        let site = newsroom::data::load::parse_site(&read("tests/fixtures/other-org/site.json"))
+            .expect("site");
+        let news = newsroom::data::load::parse_news(&read("tests/fixtures/other-org/news.json"))
+            .expect("news");
+        newsroom::data::Content::new(site, news)
+    };
+    let all = NewsFilter::default();
+    let first = content.news_page(&all, 1);
+    assert_eq!((first.total, first.pages), (3, 2));
+    let slugs = |p: &newsroom::data::Paged<&newsroom::data::Article>| {
+        p.items.iter().map(|a| a.slug.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        slugs(&first),
+        ["tide-gauges-installed-in-vestfjord", "river-survey-begins"]
+    );
+    assert_eq!(slugs(&content.news_page(&all, 2)), ["undated-notice"]);
+    assert!(content.news_page(&all, 9).items.is_empty());
+    let norway_fisheries = NewsFilter {
+        terms: vec![
+            (TaxonomyKind::Countries, "norway".into()),
+            (TaxonomyKind::Fields, "fisheries".into()),
+        ],
+    };
+    assert_eq!(
+        slugs(&content.news_page(&norway_fisheries, 1)),
+        ["river-survey-begins"]
+    );
+    // Issuers count as structure tags.
+    let station = NewsFilter {
+        terms: vec![(TaxonomyKind::Structures, "tromso-station".into())],
+    };
+    assert_eq!(content.news_page(&station, 1).total, 1);
+}
