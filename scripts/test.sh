@@ -22,6 +22,8 @@ cargo test --locked
 step "release build"
 trunk build --release --locked
 node tests/size-report.mjs dist
+# The same app for a host that serves it under /newsroom/.
+trunk build --release --locked --public-url /newsroom/ --dist target/dist-subpath
 
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/

@@ -9,11 +9,11 @@ import { SitePage } from './pages.mjs';
 import { startServer } from './server.mjs';
 import { DIST } from './site.mjs';
 
-export function useSite({ mode = 'spa' } = {}) {
+export function useSite({ mode = 'spa', root = DIST, base = '/' } = {}) {
   const env = {};
   before(async () => {
-    assert.ok(existsSync(`${DIST}/index.html`), `no build in ${DIST}: run trunk build --release first`);
-    env.server = await startServer({ root: DIST, mode });
+    assert.ok(existsSync(`${root}/index.html`), `no build in ${root}: run scripts/test.sh`);
+    env.server = await startServer({ root, mode, base });
     env.browser = await launch();
   });
   after(async () => {

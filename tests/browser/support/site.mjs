@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
+export const ROOT = root;
 export const DIST = process.env.NEWSROOM_DIST ?? `${root}dist`;
+/** A build with `--public-url /newsroom/`, made by scripts/test.sh. */
+export const SUBPATH_DIST = `${root}target/dist-subpath`;
 
 export function slugify(name) {
   return name
