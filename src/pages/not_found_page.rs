@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
+use crate::components::breadcrumb::Breadcrumb;
 use crate::data::NewsFilter;
 use crate::routes;
 
@@ -20,6 +21,7 @@ pub fn NotFoundPage(
     };
     view! {
         <Title text="Page not found" />
+        <Breadcrumb trail=Vec::new() current="Page not found" />
         <div class="not-found">
             <h1>"Page not found"</h1>
             <p>{detail}</p>
