@@ -5,4 +5,5 @@ pub mod components;
 pub mod data;
 pub mod pages;
 pub mod routes;
+pub mod search;
 pub mod text;

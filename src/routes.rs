@@ -36,11 +36,6 @@ pub const fn segment(kind: TaxonomyKind) -> &'static str {
     }
 }
 
-/// Whether a kind has an index page at `/<segment>`.
-pub const fn has_index(kind: TaxonomyKind) -> bool {
-    !matches!(kind, TaxonomyKind::Topics | TaxonomyKind::Partners)
-}
-
 /// `/<segment>`: the index page of a kind.
 pub const fn index_path(kind: TaxonomyKind) -> StaticPath {
     (StaticSegment(segment(kind)),)
@@ -132,7 +127,7 @@ impl TermRef {
     pub fn href(&self) -> Option<String> {
         match &self.slug {
             Some(slug) => Some(path(&format!("{}/{}", segment(self.kind), encode(slug)))),
-            None if has_index(self.kind) => Some(path(segment(self.kind))),
+            None if self.kind.has_index() => Some(path(segment(self.kind))),
             None => None,
         }
     }
@@ -161,7 +156,7 @@ pub fn parse_path(full: &str) -> Page {
         [NEWS] => Page::News,
         [NEWS, slug] => Page::Article(decode(slug)),
         [seg] => match kind_of(seg) {
-            Some(kind) if has_index(kind) => Page::Taxonomy(TermRef::index(kind)),
+            Some(kind) if kind.has_index() => Page::Taxonomy(TermRef::index(kind)),
             _ => Page::NotFound,
         },
         [seg, slug] => match kind_of(seg) {

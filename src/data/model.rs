@@ -58,6 +58,12 @@ impl TaxonomyKind {
         TaxonomyKind::Structures,
     ];
 
+    /// Whether the kind has an index page listing all its terms. Topics and
+    /// partners are reached only term by term.
+    pub const fn has_index(self) -> bool {
+        !matches!(self, TaxonomyKind::Topics | TaxonomyKind::Partners)
+    }
+
     /// The key of this kind in `site.json` and in an article's `tags`.
     pub fn key(self) -> &'static str {
         match self {

@@ -6,7 +6,6 @@ use std::fmt;
 
 use super::load::{NEWS_FILE, SITE_FILE};
 use super::model::{Block, MenuNode, NewsData, SiteData, TaxonomyKind, TermRef};
-use crate::routes;
 use crate::text::slugify;
 
 /// One thing wrong with the content.
@@ -89,7 +88,7 @@ pub fn validate(site: &SiteData, news: &NewsData) -> Vec<Problem> {
 
     let resolves = |target: &TermRef| match &target.slug {
         Some(slug) => site.term(target.kind, slug).is_some(),
-        None => routes::has_index(target.kind),
+        None => target.kind.has_index(),
     };
     fn walk(
         nodes: &[MenuNode],

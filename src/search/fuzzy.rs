@@ -1,0 +1,75 @@
+//! Bounded edit distance (Damerau–Levenshtein, optimal string alignment):
+//! one edit is an insertion, deletion, substitution or swap of neighbours.
+
+/// The number of edits between `a` and `b` if it is at most `max`.
+pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    if a.is_ascii() && b.is_ascii() {
+        bounded(a.as_bytes(), b.as_bytes(), max)
+    } else {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        bounded(&a, &b, max)
+    }
+}
+
+fn bounded<T: PartialEq + Copy>(a: &[T], b: &[T], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    // Three rows: two back (for swaps), previous, current.
+    let mut rows = vec![0usize; 3 * width];
+    for (j, cell) in rows[width..2 * width].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (older, rest) = rows.split_at_mut(width);
+        let (prev, cur) = rest.split_at_mut(width);
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(older[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        rows.rotate_left(width);
+    }
+    // After the last rotation the final row sits in the middle slot.
+    let d = rows[2 * width - 1];
+    (d <= max).then_some(d)
+}
+
+/// How many edits a word of this length may have and still match: none
+/// under 5 letters, one from 5, two from 9.
+pub fn allowed_edits(word: &str) -> usize {
+    match word.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distance;
+
+    #[test]
+    fn counts_edits_up_to_the_bound() {
+        assert_eq!(distance("terrorism", "terorism", 2), Some(1));
+        assert_eq!(distance("sarajevo", "sarajvo", 1), Some(1));
+        assert_eq!(distance("radicalization", "radicalisation", 2), Some(1));
+        assert_eq!(distance("form", "from", 1), Some(1));
+        assert_eq!(distance("abc", "abc", 0), Some(0));
+        assert_eq!(distance("kitten", "sitting", 2), None);
+        assert_eq!(distance("kitten", "sitting", 3), Some(3));
+        assert_eq!(distance("", "ab", 2), Some(2));
+        assert_eq!(distance("zeković", "zekovic", 1), Some(1));
+    }
+}

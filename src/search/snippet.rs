@@ -1,0 +1,83 @@
+//! Snippets: a window of text around the matched words, with those words
+//! marked. Matching uses the same folding as the index, so "Copelj" marks
+//! "Čopelj".
+
+use std::collections::HashSet;
+
+use super::tokenize::tokenize;
+
+/// A piece of a snippet; marked pieces are shown in `<mark>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub marked: bool,
+}
+
+/// The whole of `text`, matched words marked.
+pub fn highlight(text: &str, matched: &HashSet<String>) -> Vec<Segment> {
+    segments(text, 0, text.len(), matched)
+}
+
+fn segments(text: &str, from: usize, to: usize, matched: &HashSet<String>) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut at = from;
+    for token in tokenize(&text[from..to]) {
+        let (start, end) = (from + token.start, from + token.end);
+        if matched.contains(&token.term) {
+            if start > at {
+                out.push(Segment {
+                    text: text[at..start].to_owned(),
+                    marked: false,
+                });
+            }
+            out.push(Segment {
+                text: text[start..end].to_owned(),
+                marked: true,
+            });
+            at = end;
+        }
+    }
+    if at < to {
+        out.push(Segment {
+            text: text[at..to].to_owned(),
+            marked: false,
+        });
+    }
+    out
+}
+
+/// About `words` words of `text` around its first matched word, with `…`
+/// where text was cut; `None` when no word matches.
+pub fn snippet(text: &str, matched: &HashSet<String>, words: usize) -> Option<Vec<Segment>> {
+    let tokens = tokenize(text);
+    let first = tokens.iter().position(|t| matched.contains(&t.term))?;
+    let start_tok = first.saturating_sub(words / 4);
+    let end_tok = (start_tok + words).min(tokens.len());
+    let from = if start_tok == 0 {
+        0
+    } else {
+        tokens[start_tok].start
+    };
+    let to = if end_tok == tokens.len() {
+        text.len()
+    } else {
+        tokens[end_tok - 1].end
+    };
+    let mut out = segments(text, from, to, matched);
+    if from > 0 {
+        out.insert(
+            0,
+            Segment {
+                text: "…".to_owned(),
+                marked: false,
+            },
+        );
+    }
+    if to < text.len() {
+        out.push(Segment {
+            text: "…".to_owned(),
+            marked: false,
+        });
+    }
+    Some(out)
+}
