@@ -9,6 +9,6 @@ pub mod validate;
 pub use content::{Content, MenuTrail, NewsFilter, Paged};
 pub use error::DataError;
 pub use model::{
-    Article, Block, Date, Issuer, MenuNode, NewsData, SiteData, SiteMeta, Taxonomy, TaxonomyKind,
-    Term, TermRef,
+    Article, Block, Date, Issuer, MenuNode, NewsData, SiteData, SiteMeta, Tags, Taxonomy,
+    TaxonomyKind, Term, TermRef,
 };

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod components;
+pub mod corpus;
 pub mod data;
 pub mod pages;
 pub mod routes;

@@ -18,3 +18,8 @@ pub use engine::{DocType, Facets, Filter, Hit, Results};
 pub use format::FormatError;
 pub use index::{DocInfo, Index};
 pub use snippet::{Segment, highlight, snippet};
+
+/// The index file's name, next to the content files.
+pub const INDEX_FILE: &str = "search-index.bin";
+/// The word positions file's name, next to the index.
+pub const POSITIONS_FILE: &str = "search-positions.bin";

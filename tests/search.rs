@@ -302,8 +302,25 @@ fn hostile_queries_give_sensible_answers() {
 fn the_index_file_round_trips_and_rejects_damage() {
     let index = index();
     let bytes = index.to_bytes();
-    let back = Index::from_bytes(&bytes).expect("decodes");
+    let mut back = Index::from_bytes(&bytes).expect("decodes");
+    assert!(!back.has_positions());
+    // Without positions a phrase is searched as words, and says so.
+    let r = back.search("\"targets soft\"", &[], 0, 5);
+    assert!(r.phrases_unchecked && r.total == 1);
+    back.load_positions(&index.positions_to_bytes())
+        .expect("positions decode");
     assert_eq!(back, index);
+    let r = back.search("\"targets soft\"", &[], 0, 5);
+    assert!(!r.phrases_unchecked && r.total == 0);
+    let positions = index.positions_to_bytes();
+    assert!(
+        back.load_positions(&positions[..positions.len() - 1])
+            .is_err()
+    );
+    assert!(
+        back.load_positions(&bytes).is_err(),
+        "the index is not a positions file"
+    );
     assert!(Index::from_bytes(b"").is_err());
     assert!(Index::from_bytes(b"<!DOCTYPE html>").is_err());
     for cut in [5, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {

@@ -81,6 +81,9 @@ pub struct Results {
     pub matched: HashSet<String>,
     /// A corrected query when nothing matched and a correction would.
     pub suggestion: Option<String>,
+    /// The query has phrases but word positions are not loaded yet: its
+    /// words were all required, but not checked to stand in a row.
+    pub phrases_unchecked: bool,
 }
 
 impl Index {
@@ -128,8 +131,11 @@ impl Index {
         let mut docs: Vec<u32> = (0..n_docs as u32)
             .filter(|&d| matched_words[d as usize] == n_words)
             .collect();
-        for phrase in &query.phrases {
-            docs = self.with_phrase(&query, phrase, docs);
+        let phrases_unchecked = !query.phrases.is_empty() && !self.has_positions();
+        if !phrases_unchecked {
+            for phrase in &query.phrases {
+                docs = self.with_phrase(&query, phrase, docs);
+            }
         }
         docs.retain(|&d| filters.iter().all(|f| self.passes(d, f)));
 
@@ -165,6 +171,7 @@ impl Index {
             facets,
             matched,
             suggestion,
+            phrases_unchecked,
         }
     }
 

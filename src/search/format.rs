@@ -11,13 +11,15 @@
 //! 4. average document length (f32, little endian);
 //! 5. dictionary: count, then per term (in sorted order) the length of the
 //!    prefix shared with the previous term, the rest of the term, its
-//!    document frequency, and the byte lengths of its postings and positions;
+//!    document frequency and the byte length of its postings;
 //! 6. postings: per term, per document the doc id delta and term
-//!    frequencies per field (one byte of 2-bit counts, then excesses);
-//! 7. positions: per term, per document the count and position deltas.
+//!    frequencies per field (one byte of 2-bit counts, then excesses).
 //!
-//! Postings and positions are stored as two blobs so positions can later
-//! move to a file of their own.
+//! Word positions, needed only for "quoted phrases", are most of the data,
+//! so they live in a second file, loaded when a phrase is first searched:
+//! magic `NWSP`, version, term count (must match the index), per term the
+//! byte length of its positions, then per term and document the number of
+//! positions and their deltas.
 
 use super::document::DocKind;
 use super::index::{DocInfo, Index};
@@ -25,6 +27,7 @@ use super::varint;
 use crate::data::TaxonomyKind;
 
 const MAGIC: &[u8; 4] = b"NWSX";
+const POSITIONS_MAGIC: &[u8; 4] = b"NWSP";
 const VERSION: u8 = 1;
 
 /// Why an index file could not be read.
@@ -87,16 +90,62 @@ impl Index {
             put_str(&mut out, &term[shared..]);
             varint::write(&mut out, self.df[t]);
             let (ps, pe) = self.posting_ranges[t];
-            let (qs, qe) = self.position_ranges[t];
             varint::write(&mut out, pe - ps);
-            varint::write(&mut out, qe - qs);
             prev = term;
         }
         varint::write(&mut out, self.postings.len() as u32);
         out.extend_from_slice(&self.postings);
-        varint::write(&mut out, self.positions.len() as u32);
+        out
+    }
+
+    /// Encodes the word positions, the second file.
+    pub fn positions_to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.positions.len() + 4 * self.terms.len());
+        out.extend_from_slice(POSITIONS_MAGIC);
+        out.push(VERSION);
+        varint::write(&mut out, self.position_ranges.len() as u32);
+        for &(start, end) in &self.position_ranges {
+            varint::write(&mut out, end - start);
+        }
         out.extend_from_slice(&self.positions);
         out
+    }
+
+    /// Whether word positions are loaded, so phrases can be checked.
+    pub fn has_positions(&self) -> bool {
+        self.terms.is_empty() || !self.position_ranges.is_empty()
+    }
+
+    /// Adds the word positions read from the second file.
+    pub fn load_positions(&mut self, bytes: &[u8]) -> Result<(), FormatError> {
+        let mut r = Reader { bytes };
+        if r.take(4, "magic")? != POSITIONS_MAGIC {
+            return Err(FormatError::Magic);
+        }
+        let version = r.byte("version")?;
+        if version != VERSION {
+            return Err(FormatError::Version(version));
+        }
+        let n = r.count("term count")?;
+        if n != self.terms.len() {
+            return Err(FormatError::Corrupt("positions belong to another index"));
+        }
+        let mut ranges = Vec::with_capacity(n);
+        let mut q = 0u32;
+        for _ in 0..n {
+            let len = r.varint("positions length")?;
+            let end = q
+                .checked_add(len)
+                .ok_or(FormatError::Corrupt("positions length"))?;
+            ranges.push((q, end));
+            q = end;
+        }
+        if r.bytes.len() != q as usize {
+            return Err(FormatError::Corrupt("positions size"));
+        }
+        self.positions = r.bytes.to_vec();
+        self.position_ranges = ranges;
+        Ok(())
     }
 
     /// Decodes an index file, checking every length against the data.
@@ -160,8 +209,7 @@ impl Index {
         let mut terms: Vec<String> = Vec::with_capacity(n_terms);
         let mut df = Vec::with_capacity(n_terms);
         let mut posting_ranges = Vec::with_capacity(n_terms);
-        let mut position_ranges = Vec::with_capacity(n_terms);
-        let (mut p, mut q) = (0u32, 0u32);
+        let mut p = 0u32;
         for _ in 0..n_terms {
             let shared = r.varint("shared prefix")? as usize;
             let rest = r.string("term")?;
@@ -176,27 +224,17 @@ impl Index {
             terms.push(term);
             df.push(r.varint("document frequency")?);
             let pl = r.varint("postings length")?;
-            let ql = r.varint("positions length")?;
             let pe = p
                 .checked_add(pl)
                 .ok_or(FormatError::Corrupt("postings length"))?;
-            let qe = q
-                .checked_add(ql)
-                .ok_or(FormatError::Corrupt("positions length"))?;
             posting_ranges.push((p, pe));
-            position_ranges.push((q, qe));
-            (p, q) = (pe, qe);
+            p = pe;
         }
         let pl = r.count("postings")?;
         if pl != p as usize {
             return Err(FormatError::Corrupt("postings size"));
         }
         let postings = r.take(pl, "postings")?.to_vec();
-        let ql = r.count("positions")?;
-        if ql != q as usize {
-            return Err(FormatError::Corrupt("positions size"));
-        }
-        let positions = r.take(ql, "positions")?.to_vec();
         if !r.bytes.is_empty() {
             return Err(FormatError::Corrupt("trailing bytes"));
         }
@@ -207,8 +245,8 @@ impl Index {
             df,
             posting_ranges,
             postings,
-            position_ranges,
-            positions,
+            position_ranges: Vec::new(),
+            positions: Vec::new(),
             avg_len,
         })
     }
