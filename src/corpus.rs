@@ -423,20 +423,20 @@ pub fn generate(site: &SiteData, n: usize, seed: u64) -> NewsData {
         let mut pick_some = |list: &[String], max: usize| -> Vec<String> {
             let mut out: Vec<String> = Vec::new();
             for _ in 0..rng.between(1, max) {
-                if let Some(s) = list.get(rng.below(list.len().max(1))) {
-                    if !out.contains(s) {
-                        out.push(s.clone());
-                    }
+                if let Some(s) = list.get(rng.below(list.len().max(1)))
+                    && !out.contains(s)
+                {
+                    out.push(s.clone());
                 }
             }
             out
         };
         let tag_fields = pick_some(&fields, 3);
         let mut tag_countries = pick_some(&countries, 2);
-        if let Some(s) = countries.get(c) {
-            if !tag_countries.contains(s) {
-                tag_countries.insert(0, s.clone());
-            }
+        if let Some(s) = countries.get(c)
+            && !tag_countries.contains(s)
+        {
+            tag_countries.insert(0, s.clone());
         }
         let issuers = pick_some(&structures, 2);
         articles.push(Article {
