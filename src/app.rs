@@ -14,8 +14,10 @@ use crate::pages::home_page::HomePage;
 use crate::pages::index_page::IndexPage;
 use crate::pages::news_page::NewsPage;
 use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::search_page::SearchPage;
 use crate::pages::term_page::TermPage;
 use crate::routes;
+use crate::search_client::SearchClient;
 
 /// The whole app: loads the content, then shows the site or what failed.
 #[component]
@@ -44,12 +46,14 @@ fn Site(
     content: Content,
 ) -> impl IntoView {
     provide_context(content);
+    provide_context(SearchClient::new());
     view! {
         <Layout>
             <Routes fallback=|| view! { <NotFoundPage /> }>
                 <Route path=routes::HOME_PATH view=HomePage />
                 <Route path=routes::NEWS_PATH view=NewsPage />
                 <Route path=routes::ARTICLE_PATH view=ArticlePage />
+                <Route path=routes::SEARCH_PATH view=SearchPage />
                 <Route path=routes::index_path(Fields) view=|| view! { <IndexPage kind=Fields /> } />
                 <Route path=routes::index_path(Meetings) view=|| view! { <IndexPage kind=Meetings /> } />
                 <Route path=routes::index_path(Countries) view=|| view! { <IndexPage kind=Countries /> } />

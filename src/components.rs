@@ -2,10 +2,12 @@
 
 pub mod article_list;
 pub mod breadcrumb;
+pub mod highlighted;
 pub mod layout;
 pub mod load_error;
 pub mod loading;
 pub mod nav;
 pub mod pager;
+pub mod search_box;
 pub mod sub_entries;
 pub mod tagged_news;

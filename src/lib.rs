@@ -7,4 +7,5 @@ pub mod data;
 pub mod pages;
 pub mod routes;
 pub mod search;
+pub mod search_client;
 pub mod text;

@@ -9,6 +9,7 @@ use leptos_router::params::Params;
 use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::data::{Article, NewsFilter, TaxonomyKind, TermRef};
+use crate::search::{DocInfo, DocKind, DocType, Filter};
 
 /// A route path with one static segment.
 pub type StaticPath = (StaticSegment<&'static str>,);
@@ -16,6 +17,7 @@ pub type StaticPath = (StaticSegment<&'static str>,);
 pub type SlugPath = (StaticSegment<&'static str>, ParamSegment);
 
 const NEWS: &str = "news";
+const SEARCH: &str = "search";
 
 /// `/`
 pub const HOME_PATH: StaticPath = (StaticSegment(""),);
@@ -23,6 +25,8 @@ pub const HOME_PATH: StaticPath = (StaticSegment(""),);
 pub const NEWS_PATH: StaticPath = (StaticSegment(NEWS),);
 /// `/news/:slug`
 pub const ARTICLE_PATH: SlugPath = (StaticSegment(NEWS), ParamSegment("slug"));
+/// `/search`
+pub const SEARCH_PATH: StaticPath = (StaticSegment(SEARCH),);
 
 /// The first path segment of a kind's pages.
 pub const fn segment(kind: TaxonomyKind) -> &'static str {
@@ -133,6 +137,49 @@ impl TermRef {
     }
 }
 
+impl DocInfo {
+    /// The page a search result opens.
+    pub fn href(&self) -> Option<String> {
+        match self.kind {
+            DocKind::Article => Some(path(&format!("{NEWS}/{}", encode(&self.slug)))),
+            DocKind::Term(kind) => TermRef::term(kind, self.slug.clone()).href(),
+            DocKind::Index(kind) => TermRef::index(kind).href(),
+        }
+    }
+}
+
+/// The query-string value of a result type.
+pub fn type_key(t: DocType) -> &'static str {
+    match t {
+        DocType::News => NEWS,
+        DocType::Page(kind) => kind.key(),
+    }
+}
+
+/// A search results page: the query, filters and page; page 1 and empty
+/// parts are left out.
+pub fn search_href(q: &str, filters: &[Filter], page: usize) -> String {
+    let mut query = Vec::new();
+    if !q.is_empty() {
+        query.push(format!("q={}", encode(q)));
+    }
+    for filter in filters {
+        query.push(match filter {
+            Filter::Term(kind, slug) => format!("{}={}", query_key(*kind), encode(slug)),
+            Filter::Year(y) => format!("year={y}"),
+            Filter::Type(t) => format!("type={}", type_key(*t)),
+        });
+    }
+    if page > 1 {
+        query.push(format!("page={page}"));
+    }
+    if query.is_empty() {
+        path(SEARCH)
+    } else {
+        format!("{}?{}", path(SEARCH), query.join("&"))
+    }
+}
+
 /// What a path shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -140,6 +187,7 @@ pub enum Page {
     News,
     Article(String),
     Taxonomy(TermRef),
+    Search,
     NotFound,
 }
 
@@ -154,6 +202,7 @@ pub fn parse_path(full: &str) -> Page {
     match segments.as_slice() {
         [] => Page::Home,
         [NEWS] => Page::News,
+        [SEARCH] => Page::Search,
         [NEWS, slug] => Page::Article(decode(slug)),
         [seg] => match kind_of(seg) {
             Some(kind) if kind.has_index() => Page::Taxonomy(TermRef::index(kind)),
@@ -242,5 +291,69 @@ impl NewsQuery {
             None | Some("") => Some(1),
             Some(p) => p.parse().ok().filter(|&n| n >= 1),
         }
+    }
+}
+
+/// The query of `/search`.
+#[derive(Params, Clone, Debug, Default, PartialEq)]
+pub struct SearchQuery {
+    pub q: Option<String>,
+    pub field: Option<String>,
+    pub meeting: Option<String>,
+    pub topic: Option<String>,
+    pub country: Option<String>,
+    pub partner: Option<String>,
+    pub structure: Option<String>,
+    pub year: Option<String>,
+    pub r#type: Option<String>,
+    pub page: Option<String>,
+}
+
+impl SearchQuery {
+    /// The text searched for.
+    pub fn text(&self) -> String {
+        self.q.clone().unwrap_or_default()
+    }
+
+    /// The filters set in the query; values that mean nothing are ignored.
+    pub fn filters(&self) -> Vec<Filter> {
+        let news = NewsQuery {
+            field: self.field.clone(),
+            meeting: self.meeting.clone(),
+            topic: self.topic.clone(),
+            country: self.country.clone(),
+            partner: self.partner.clone(),
+            structure: self.structure.clone(),
+            page: None,
+        };
+        let mut filters: Vec<Filter> = news
+            .filter()
+            .terms
+            .into_iter()
+            .map(|(kind, slug)| Filter::Term(kind, slug))
+            .collect();
+        if let Some(year) = self.year.as_deref().and_then(|y| y.trim().parse().ok()) {
+            filters.push(Filter::Year(year));
+        }
+        let t = self.r#type.as_deref().map(str::trim);
+        let doc_type = match t {
+            Some(NEWS) => Some(DocType::News),
+            Some(key) => TaxonomyKind::ALL
+                .into_iter()
+                .find(|k| k.key() == key)
+                .map(DocType::Page),
+            None => None,
+        };
+        filters.extend(doc_type.map(Filter::Type));
+        filters
+    }
+
+    /// The requested page, 1 when absent or not a positive number.
+    pub fn page(&self) -> usize {
+        self.page
+            .as_deref()
+            .and_then(|p| p.trim().parse().ok())
+            .filter(|&n| n >= 1)
+            .unwrap_or(1)
     }
 }

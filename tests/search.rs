@@ -255,7 +255,12 @@ fn snippets_mark_folded_and_fuzzy_matches() {
     assert_eq!(snip.last().map(|s| s.text.as_str()), Some("…"));
     assert!(snip.iter().any(|s| s.marked && s.text == "Sarajevo"));
     let empty: HashSet<String> = HashSet::new();
-    assert_eq!(snippet("no match here", &empty, 20), None);
+    assert_eq!(snippet("no match here", &r.matched, 20), None);
+    let start = snippet(&long, &empty, 5).expect("the start of the text");
+    assert_eq!(
+        start.iter().map(|s| s.text.as_str()).collect::<String>(),
+        "word word word word word…"
+    );
 }
 
 #[test]

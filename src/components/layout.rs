@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::use_content;
 use crate::components::nav::SiteNav;
+use crate::components::search_box::SearchBox;
 use crate::routes;
 
 /// The frame around every page: skip link, header with the menu, main
@@ -59,6 +60,7 @@ pub fn Layout(
                     <span class="site-full-name">{meta.title.clone()}</span>
                 </a>
                 <SiteNav />
+                <SearchBox />
             </div>
         </header>
         <main id="main-content" tabindex="-1">

@@ -46,11 +46,20 @@ fn segments(text: &str, from: usize, to: usize, matched: &HashSet<String>) -> Ve
     out
 }
 
-/// About `words` words of `text` around its first matched word, with `…`
-/// where text was cut; `None` when no word matches.
+/// About `words` words of `text` around its first matched word (from the
+/// start when `matched` is empty), with `…` where text was cut; `None` when
+/// no word matches.
 pub fn snippet(text: &str, matched: &HashSet<String>, words: usize) -> Option<Vec<Segment>> {
     let tokens = tokenize(text);
-    let first = tokens.iter().position(|t| matched.contains(&t.term))?;
+    // With nothing to match, the start of the text.
+    let first = if matched.is_empty() {
+        0
+    } else {
+        tokens.iter().position(|t| matched.contains(&t.term))?
+    };
+    if tokens.is_empty() {
+        return None;
+    }
     let start_tok = first.saturating_sub(words / 4);
     let end_tok = (start_tok + words).min(tokens.len());
     let from = if start_tok == 0 {

@@ -71,3 +71,55 @@ export class SitePage {
     assert.equal(await this.heading(), text);
   }
 }
+
+/** The header search box and its suggestions. */
+export class SearchBox {
+  constructor(site) {
+    this.site = site;
+    this.page = site.page;
+    this.input = site.page.getByRole('banner').getByRole('searchbox', { name: 'Search', exact: true });
+    this.listbox = site.page.getByRole('listbox', { name: 'Suggestions' });
+  }
+
+  options() {
+    return this.listbox.getByRole('option');
+  }
+
+  async optionTexts() {
+    return (await this.options().allTextContents()).map((t) => t.trim());
+  }
+
+  /** Waits until the suggestions show a given option count. */
+  async waitForOptions(n) {
+    await this.page.waitForFunction(
+      (n) => document.querySelectorAll('#site-search-listbox [role=option]').length === n,
+      n,
+    );
+  }
+}
+
+/** The /search results page. */
+export class ResultsPage {
+  constructor(site) {
+    this.site = site;
+    this.page = site.page;
+  }
+
+  async summary() {
+    const s = this.page.locator('.results-summary');
+    await s.waitFor();
+    return (await s.textContent()).trim();
+  }
+
+  async titles() {
+    return (await this.page.locator('.search-result-title').allTextContents()).map((t) => t.trim());
+  }
+
+  async marks() {
+    return (await this.page.locator('.search-results mark').allTextContents()).map((t) => t.trim());
+  }
+
+  query() {
+    return new URL(this.page.url()).searchParams.get('q');
+  }
+}

@@ -1,0 +1,320 @@
+use std::collections::HashSet;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query};
+
+use crate::app::use_content;
+use crate::components::breadcrumb::Breadcrumb;
+use crate::components::highlighted::Highlighted;
+use crate::components::search_box::type_label;
+use crate::data::{Block, Content, TaxonomyKind};
+use crate::routes::{self, SearchQuery};
+use crate::search::{DocInfo, DocKind, Filter, Index, Results, Segment, highlight, snippet};
+use crate::search_client::{IndexState, use_search};
+
+/// Results per page.
+const PER_PAGE: usize = 20;
+/// Words in a snippet.
+const SNIPPET_WORDS: usize = 32;
+/// Values shown per facet.
+const FACET_VALUES: usize = 12;
+
+/// `/search?q=…`: ranked results with snippets, facets and paging. The URL
+/// holds the whole state, so results can be shared and back/forward step
+/// through queries.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let content = use_content();
+    let search = use_search();
+    search.ensure();
+    let query = use_query::<SearchQuery>();
+    let params = Memo::new(move |_| {
+        let q = query.get().unwrap_or_default();
+        (q.text(), q.filters(), q.page())
+    });
+    let results = Memo::new(move |_| {
+        let (text, filters, page) = params.get();
+        match search.state() {
+            IndexState::Ready(index) if !text.trim().is_empty() => {
+                Some(index.search(&text, &filters, (page - 1) * PER_PAGE, PER_PAGE))
+            }
+            _ => None,
+        }
+    });
+    Effect::new(move |_| {
+        if results.with(|r| r.as_ref().is_some_and(|r| r.phrases_unchecked)) {
+            search.ensure_positions();
+        }
+    });
+    let title = move || {
+        let text = params.with(|p| p.0.trim().to_owned());
+        if text.is_empty() {
+            "Search".to_owned()
+        } else {
+            format!("Search: {text}")
+        }
+    };
+    let body = move || {
+        let (text, filters, page) = params.get();
+        if text.trim().is_empty() {
+            return view! { <p class="empty">"Type a word or a name to search the whole site."</p> }.into_any();
+        }
+        match search.state() {
+            IndexState::Idle | IndexState::Loading => {
+                view! { <p class="loading" role="status">"Loading search…"</p> }.into_any()
+            }
+            IndexState::Failed(error) => view! {
+                <div class="notice" role="alert">
+                    <p>{format!("Search is unavailable: {error}")}</p>
+                    <button type="button" class="button" on:click=move |_| search.ensure()>"Retry"</button>
+                </div>
+            }
+            .into_any(),
+            IndexState::Ready(index) => match results.get() {
+                Some(r) => results_view(&content, &index, &text, &filters, page, r).into_any(),
+                None => ().into_any(),
+            },
+        }
+    };
+    view! {
+        <Title text=title />
+        <Breadcrumb trail=Vec::new() current="Search" />
+        <div class="search-page">
+            <h1>"Search"</h1>
+            {move || view! { <SearchForm text=params.get().0 /> }}
+            {move || search.positions_error().map(|e| view! { <p class="notice" role="alert">{format!("Phrases cannot be checked: {e}")}</p> })}
+            {body}
+        </div>
+    }
+}
+
+/// The query box of the results page.
+#[component]
+fn SearchForm(
+    /// The query the page shows.
+    text: String,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let input = NodeRef::<html::Input>::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+        navigate(&routes::search_href(q.trim(), &[], 1), Default::default());
+    };
+    view! {
+        <form class="search-form" role="search" aria-label="Search the site" on:submit=on_submit>
+            <label for="search-page-input">"Search the site"</label>
+            <div class="search-form-row">
+                <input id="search-page-input" type="search" node_ref=input value=text autocomplete="off" />
+                <button type="submit" class="button">"Search"</button>
+            </div>
+        </form>
+    }
+}
+
+fn results_view(
+    content: &Content,
+    index: &Index,
+    text: &str,
+    filters: &[Filter],
+    page: usize,
+    r: Results,
+) -> impl IntoView + use<> {
+    let q = text.trim().to_owned();
+    let count = match r.total {
+        0 => format!("No results for \u{201c}{q}\u{201d}"),
+        1 => format!("1 result for \u{201c}{q}\u{201d}"),
+        n => format!("{n} results for \u{201c}{q}\u{201d}"),
+    };
+    let suggestion = r.suggestion.clone().map(|s| {
+        let href = routes::search_href(&s, filters, 1);
+        view! { <p class="did-you-mean">"Did you mean "<a href=href>{s}</a>"?"</p> }
+    });
+    let pages = r.total.div_ceil(PER_PAGE).max(1);
+    let items = r
+        .hits
+        .iter()
+        .filter_map(|hit| index.docs.get(hit.doc as usize))
+        .map(|doc| result_item(content, doc, &r.matched))
+        .collect_view();
+    let pager = (pages > 1).then(|| {
+        let prev = (page > 1).then(|| view! { <a rel="prev" href=routes::search_href(&q, filters, page - 1)>"← Previous"</a> });
+        let next = (page < pages).then(|| view! { <a rel="next" href=routes::search_href(&q, filters, page + 1)>"Next →"</a> });
+        view! {
+            <nav class="pager" aria-label="Result pages">
+                {prev}<span class="pager-position">{format!("Page {page} of {pages}")}</span>{next}
+            </nav>
+        }
+    });
+    let active_filters = (!filters.is_empty()).then(|| {
+        view! { <p class="filter-clear"><a href=routes::search_href(&q, &[], 1)>"Clear all filters"</a></p> }
+    });
+    view! {
+        <p class="results-summary" role="status">{count}</p>
+        {suggestion}
+        <div class="search-layout">
+            <nav class="facets" aria-label="Refine results">
+                {active_filters}
+                {facets_view(content, &q, filters, &r)}
+            </nav>
+            <ol class="search-results">{items}</ol>
+        </div>
+        {pager}
+    }
+}
+
+fn result_item(
+    content: &Content,
+    doc: &DocInfo,
+    matched: &HashSet<String>,
+) -> impl IntoView + use<> {
+    let href = doc.href().unwrap_or_else(routes::home_href);
+    let title = highlight(&doc.title, matched);
+    let kind = type_label(content, doc.kind.into());
+    let date = (doc.date > 0).then(|| {
+        let d = crate::data::Date {
+            year: (doc.date / 10_000) as u16,
+            month: (doc.date / 100 % 100) as u8,
+            day: (doc.date % 100) as u8,
+        };
+        view! { <time datetime=d.iso()>{d.long()}</time> }
+    });
+    let snippet = result_snippet(content, doc, matched);
+    view! {
+        <li>
+            <article class="search-result">
+                <p class="search-result-type">{kind}{date.map(|d| view! { " · "{d} })}</p>
+                <h2 class="search-result-title"><a href=href><Highlighted segments=title /></a></h2>
+                {(!snippet.is_empty()).then(|| view! { <p class="search-result-snippet"><Highlighted segments=snippet /></p> })}
+            </article>
+        </li>
+    }
+}
+
+/// A window of the lead or body paragraph holding the most of the matched
+/// words; the lead's start when none holds any.
+fn result_snippet(content: &Content, doc: &DocInfo, matched: &HashSet<String>) -> Vec<Segment> {
+    let mut texts: Vec<&str> = vec![doc.lead.as_str()];
+    if doc.kind == DocKind::Article
+        && let Some(article) = content.article(&doc.slug)
+    {
+        texts.extend(article.body_after_lead().iter().filter_map(|b| match b {
+            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text, .. } => {
+                Some(text.as_str())
+            }
+            Block::List { .. } => None,
+        }));
+    }
+    let hits = |text: &str| {
+        let words: HashSet<String> = crate::search::tokenize::tokenize(text)
+            .into_iter()
+            .map(|t| t.term)
+            .filter(|t| matched.contains(t))
+            .collect();
+        words.len()
+    };
+    let best = texts
+        .iter()
+        .copied()
+        .enumerate()
+        .max_by_key(|&(i, text)| (hits(text), std::cmp::Reverse(i)))
+        .map(|(_, text)| text)
+        .unwrap_or_default();
+    snippet(best, matched, SNIPPET_WORDS)
+        .or_else(|| snippet(&doc.lead, &HashSet::new(), SNIPPET_WORDS))
+        .unwrap_or_default()
+}
+
+fn facets_view(
+    content: &Content,
+    q: &str,
+    filters: &[Filter],
+    r: &Results,
+) -> impl IntoView + use<> {
+    let toggle = |filter: Filter| -> (String, bool) {
+        let on = filters.contains(&filter);
+        let next: Vec<Filter> = if on {
+            filters.iter().filter(|f| **f != filter).cloned().collect()
+        } else {
+            // One value per facet: replace a filter of the same facet.
+            let same_facet = |f: &Filter| match (f, &filter) {
+                (Filter::Term(a, _), Filter::Term(b, _)) => a == b,
+                (Filter::Year(_), Filter::Year(_)) | (Filter::Type(_), Filter::Type(_)) => true,
+                _ => false,
+            };
+            let mut next: Vec<Filter> =
+                filters.iter().filter(|f| !same_facet(f)).cloned().collect();
+            next.push(filter);
+            next
+        };
+        (routes::search_href(q, &next, 1), on)
+    };
+    let group = |heading: String, values: Vec<(String, Filter, usize)>| {
+        (!values.is_empty()).then(|| {
+            let items = values
+                .into_iter()
+                .take(FACET_VALUES)
+                .map(|(label, filter, n)| {
+                    let (href, on) = toggle(filter);
+                    view! {
+                        <li>
+                            <a href=href aria-current=on.then_some("true") class:facet-on=on>
+                                {label}
+                                <span class="facet-count">{format!(" ({n})")}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="facet">
+                    <h2>{heading}</h2>
+                    <ul>{items}</ul>
+                </section>
+            }
+        })
+    };
+    let types = group(
+        "Type".to_owned(),
+        r.facets
+            .types
+            .iter()
+            .map(|&(t, n)| (type_label(content, t), Filter::Type(t), n))
+            .collect(),
+    );
+    let terms = [
+        TaxonomyKind::Fields,
+        TaxonomyKind::Countries,
+        TaxonomyKind::Structures,
+    ]
+    .into_iter()
+    .map(|kind| {
+        let values = r
+            .facets
+            .terms
+            .get(&kind)
+            .map(|counts| {
+                counts
+                    .iter()
+                    .filter_map(|(slug, n)| {
+                        let name = content.term(kind, slug)?.name.clone();
+                        Some((name, Filter::Term(kind, slug.clone()), *n))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        group(content.taxonomy(kind).title.clone(), values)
+    })
+    .collect_view();
+    let years = group(
+        "Year".to_owned(),
+        r.facets
+            .years
+            .iter()
+            .map(|&(y, n)| (y.to_string(), Filter::Year(y), n))
+            .collect(),
+    );
+    view! { {types}{terms}{years} }
+}
