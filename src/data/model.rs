@@ -30,6 +30,7 @@ fn default_page_size() -> usize {
 }
 
 /// The kinds of taxonomy the schema knows; each has its own URL space.
+/// Declared in [`TaxonomyKind::ALL`] order, so `kind as usize` indexes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TaxonomyKind {

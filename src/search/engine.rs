@@ -18,14 +18,15 @@ use super::index::Index;
 use super::query::{Query, parse};
 use crate::data::TaxonomyKind;
 
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
+pub(super) const K1: f32 = 1.2;
+pub(super) const B: f32 = 0.75;
 const EXACT: f32 = 1.0;
 const STEM: f32 = 0.9;
 const PREFIX: f32 = 0.7;
 const TYPO: [f32; 3] = [1.0, 0.45, 0.3];
-/// Most completions a word being typed expands to (the most frequent).
-const MAX_COMPLETIONS: usize = 40;
+/// Most completions a word being typed expands to (the most frequent), by
+/// the length of what is typed: one letter stands for too much to try all.
+const MAX_COMPLETIONS: [usize; 4] = [0, 8, 16, 32];
 
 /// The facet a result belongs to by type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -98,33 +99,37 @@ impl Index {
             .iter()
             .map(|w| self.expand(&w.term, w.prefix))
             .collect();
-        let n_docs = self.docs.len();
+        let n_docs = self.docs.len().min(self.norms.len());
         let mut total = vec![0f32; n_docs];
+        // How many query words each document has matched so far; a document
+        // that missed one is skipped for the rest.
         let mut matched_words = vec![0u16; n_docs];
-        let mut used_terms: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut best = vec![-1f32; n_docs];
+        let mut touched: Vec<u32> = Vec::new();
         for (w, expansion) in expansions.iter().enumerate() {
-            let mut best = vec![-1f32; n_docs];
+            touched.clear();
             for &(term, quality) in expansion {
-                let idf = self.idf(term);
+                let weight = quality * self.idf(term) * (K1 + 1.0);
                 for posting in self.postings(term) {
                     let d = posting.doc as usize;
-                    let Some(doc) = self.docs.get(d) else {
+                    if d >= n_docs || usize::from(matched_words[d]) != w {
                         continue;
-                    };
+                    }
                     let tf = posting.weighted_tf();
-                    let norm = 1.0 - B + B * doc.len as f32 / self.avg_len.max(1.0);
-                    let score = quality * idf * tf * (K1 + 1.0) / (tf + K1 * norm);
-                    if score > best[d] {
+                    let score = weight * tf / (tf + self.norms[d]);
+                    if best[d] < 0.0 {
+                        touched.push(d as u32);
+                        best[d] = score;
+                    } else if score > best[d] {
                         best[d] = score;
                     }
-                    used_terms.entry(term).or_default().push(posting.doc);
                 }
             }
-            for (d, &s) in best.iter().enumerate() {
-                if s >= 0.0 && usize::from(matched_words[d]) == w {
-                    matched_words[d] += 1;
-                    total[d] += s;
-                }
+            for &d in &touched {
+                let d = d as usize;
+                total[d] += best[d];
+                matched_words[d] += 1;
+                best[d] = -1.0;
             }
         }
         let n_words = query.words.len() as u16;
@@ -140,11 +145,12 @@ impl Index {
         docs.retain(|&d| filters.iter().all(|f| self.passes(d, f)));
 
         let facets = self.count_facets(&docs);
-        let in_results: HashSet<u32> = docs.iter().copied().collect();
-        let matched = used_terms
-            .into_iter()
-            .filter(|(_, ds)| ds.iter().any(|d| in_results.contains(d)))
-            .filter_map(|(t, _)| self.terms.get(t as usize).cloned())
+        // Every form the query words took; marking one in a result that
+        // holds it is right whichever document it matched in.
+        let matched = expansions
+            .iter()
+            .flatten()
+            .filter_map(|&(t, _)| self.terms.get(t as usize).cloned())
             .collect();
         let mut hits: Vec<Hit> = docs
             .iter()
@@ -153,7 +159,8 @@ impl Index {
                 score: total[d as usize],
             })
             .collect();
-        hits.sort_by(|a, b| {
+        let total = hits.len();
+        let order = |a: &Hit, b: &Hit| {
             b.score
                 .total_cmp(&a.score)
                 .then_with(|| {
@@ -162,11 +169,19 @@ impl Index {
                         .cmp(&self.docs[a.doc as usize].date)
                 })
                 .then_with(|| a.doc.cmp(&b.doc))
-        });
-        let total = hits.len();
+        };
+        // Only the page asked for needs ordering.
+        let wanted = offset.saturating_add(limit);
+        if wanted == 0 {
+            hits.clear();
+        } else if hits.len() > wanted {
+            hits.select_nth_unstable_by(wanted - 1, order);
+            hits.truncate(wanted);
+        }
+        hits.sort_unstable_by(order);
         let suggestion = (total == 0).then(|| self.suggest(&query)).flatten();
         Results {
-            hits: hits.into_iter().skip(offset).take(limit).collect(),
+            hits: hits.into_iter().skip(offset).collect(),
             total,
             facets,
             matched,
@@ -183,35 +198,44 @@ impl Index {
 
     /// The indexed terms a query word stands for, with how well each matches.
     pub fn expand(&self, word: &str, prefix: bool) -> Vec<(u32, f32)> {
-        let mut found: HashMap<u32, f32> = HashMap::new();
-        let mut add = |t: u32, q: f32| {
+        fn add(found: &mut HashMap<u32, f32>, t: u32, q: f32) {
             let e = found.entry(t).or_insert(q);
             *e = e.max(q);
-        };
+        }
+        let mut found: HashMap<u32, f32> = HashMap::new();
         if let Some(t) = self.term_id(word) {
-            add(t, EXACT);
+            add(&mut found, t, EXACT);
         }
         for t in self.same_stem(word) {
-            add(t, STEM);
+            add(&mut found, t, STEM);
         }
         if prefix {
+            let max = MAX_COMPLETIONS[word.chars().count().min(MAX_COMPLETIONS.len() - 1)];
             let mut completions: Vec<u32> = self.prefix_range(word).collect();
-            if completions.len() > MAX_COMPLETIONS {
-                completions.sort_by_key(|&t| std::cmp::Reverse(self.df[t as usize]));
-                completions.truncate(MAX_COMPLETIONS);
+            if completions.len() > max {
+                completions.select_nth_unstable_by_key(max - 1, |&t| {
+                    std::cmp::Reverse(self.df[t as usize])
+                });
+                completions.truncate(max);
             }
             for t in completions {
-                add(t, PREFIX);
+                add(&mut found, t, PREFIX);
             }
         }
-        let edits = fuzzy::allowed_edits(word);
+        // A word that is in the dictionary is taken as meant: typo matching
+        // is for words that are not.
+        let edits = if found.is_empty() {
+            fuzzy::allowed_edits(word)
+        } else {
+            0
+        };
         if edits > 0 {
             // Typos rarely hit the first letter: only look there.
             let first: String = word.chars().take(1).collect();
             for t in self.prefix_range(&first) {
                 let term = &self.terms[t as usize];
                 if let Some(d) = fuzzy::distance(word, term, edits).filter(|&d| d > 0) {
-                    add(t, TYPO[d]);
+                    add(&mut found, t, TYPO[d]);
                 }
             }
         }
@@ -274,9 +298,10 @@ impl Index {
     }
 
     fn count_facets(&self, docs: &[u32]) -> Facets {
-        let mut terms: BTreeMap<TaxonomyKind, HashMap<u32, usize>> = BTreeMap::new();
-        let mut years: HashMap<u16, usize> = HashMap::new();
-        let mut types: HashMap<DocType, usize> = HashMap::new();
+        let mut terms: Vec<Vec<usize>> =
+            self.facet_values.iter().map(|v| vec![0; v.len()]).collect();
+        let mut years: BTreeMap<u16, usize> = BTreeMap::new();
+        let mut types: BTreeMap<DocType, usize> = BTreeMap::new();
         for &d in docs {
             let Some(info) = self.docs.get(d as usize) else {
                 continue;
@@ -287,30 +312,36 @@ impl Index {
             }
             if info.kind == DocKind::Article {
                 for &(kind, id) in &info.facets {
-                    *terms.entry(kind).or_default().entry(id).or_default() += 1;
+                    if let Some(n) = terms
+                        .get_mut(kind as usize)
+                        .and_then(|c| c.get_mut(id as usize))
+                    {
+                        *n += 1;
+                    }
                 }
             }
         }
-        fn sorted<K: Ord + Copy>(m: HashMap<K, usize>) -> Vec<(K, usize)> {
-            let mut v: Vec<_> = m.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            v
-        }
-        let mut years = sorted(years);
-        years.sort_by_key(|&(year, _)| std::cmp::Reverse(year));
+        let mut types: Vec<(DocType, usize)> = types.into_iter().collect();
+        types.sort_by_key(|&(t, n)| (std::cmp::Reverse(n), t));
         Facets {
-            terms: terms
+            terms: TaxonomyKind::ALL
                 .into_iter()
-                .map(|(kind, counts)| {
-                    let named = sorted(counts)
+                .zip(terms)
+                .filter_map(|(kind, counts)| {
+                    let mut named: Vec<(String, usize)> = counts
                         .into_iter()
-                        .filter_map(|(id, n)| Some((self.facet_value(kind, id)?.to_owned(), n)))
+                        .enumerate()
+                        .filter(|&(_, n)| n > 0)
+                        .filter_map(|(id, n)| {
+                            Some((self.facet_value(kind, id as u32)?.to_owned(), n))
+                        })
                         .collect();
-                    (kind, named)
+                    named.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                    (!named.is_empty()).then_some((kind, named))
                 })
                 .collect(),
-            years,
-            types: sorted(types),
+            years: years.into_iter().rev().collect(),
+            types,
         }
     }
 

@@ -248,7 +248,9 @@ impl Index {
             position_ranges: Vec::new(),
             positions: Vec::new(),
             avg_len,
-        })
+            norms: Vec::new(),
+        }
+        .finish())
     }
 }
 

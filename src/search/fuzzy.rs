@@ -17,8 +17,16 @@ fn bounded<T: PartialEq + Copy>(a: &[T], b: &[T], max: usize) -> Option<usize> {
         return None;
     }
     let width = b.len() + 1;
-    // Three rows: two back (for swaps), previous, current.
-    let mut rows = vec![0usize; 3 * width];
+    // Three rows: two back (for swaps), previous, current. Words are short:
+    // keep them on the stack.
+    let mut stack = [0usize; 3 * 48];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = if 3 * width <= stack.len() {
+        &mut stack[..3 * width]
+    } else {
+        heap.resize(3 * width, 0);
+        &mut heap
+    };
     for (j, cell) in rows[width..2 * width].iter_mut().enumerate() {
         *cell = j;
     }

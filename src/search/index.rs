@@ -69,6 +69,9 @@ pub struct Index {
     pub(super) position_ranges: Vec<(u32, u32)>,
     pub(super) positions: Vec<u8>,
     pub avg_len: f32,
+    /// Per document, the BM25 length normalisation `k1·(1−b+b·len/avg)`;
+    /// derived, not stored.
+    pub(super) norms: Vec<f32>,
 }
 
 /// A term's frequency per field in one document, and its positions.
@@ -161,7 +164,30 @@ impl Index {
             index.df.push(docs.len() as u32);
             index.terms.push(term);
         }
-        index
+        index.finish()
+    }
+
+    /// Approximate heap memory held by the index, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        let strings = |v: &[String]| v.iter().map(|s| s.capacity() + 24).sum::<usize>();
+        let docs: usize = self
+            .docs
+            .iter()
+            .map(|d| {
+                std::mem::size_of::<DocInfo>()
+                    + d.slug.capacity()
+                    + d.title.capacity()
+                    + d.lead.capacity()
+                    + d.facets.capacity() * 8
+            })
+            .sum();
+        docs + self.facet_values.iter().map(|v| strings(v)).sum::<usize>()
+            + strings(&self.terms)
+            + self.df.capacity() * 4
+            + (self.posting_ranges.capacity() + self.position_ranges.capacity()) * 8
+            + self.postings.capacity()
+            + self.positions.capacity()
+            + self.norms.capacity() * 4
     }
 
     /// The id of a term, if indexed.
@@ -194,30 +220,32 @@ impl Index {
             .collect()
     }
 
-    /// The postings of a term.
-    pub fn postings(&self, term: u32) -> Vec<Posting> {
-        let Some(&(start, end)) = self.posting_ranges.get(term as usize) else {
-            return Vec::new();
-        };
-        let mut bytes = self
-            .postings
-            .get(start as usize..end as usize)
+    /// The postings of a term, decoded as they are read.
+    pub fn postings(&self, term: u32) -> PostingIter<'_> {
+        let bytes = self
+            .posting_ranges
+            .get(term as usize)
+            .and_then(|&(start, end)| self.postings.get(start as usize..end as usize))
             .unwrap_or(&[]);
-        let mut out = Vec::with_capacity(self.df.get(term as usize).copied().unwrap_or(0) as usize);
-        let mut doc = 0;
-        while !bytes.is_empty() {
-            let (Some(delta), Some(tf)) = (varint::read(&mut bytes), decode_tf(&mut bytes)) else {
-                break;
-            };
-            doc += delta;
-            out.push(Posting { doc, tf });
-        }
-        out
+        PostingIter { bytes, doc: 0 }
+    }
+
+    /// Computes what is derived from the stored data.
+    pub(super) fn finish(mut self) -> Index {
+        let avg = self.avg_len.max(1.0);
+        self.norms = self
+            .docs
+            .iter()
+            .map(|d| {
+                super::engine::K1 * (1.0 - super::engine::B + super::engine::B * d.len as f32 / avg)
+            })
+            .collect();
+        self
     }
 
     /// Positions of a term, per document, in posting order.
     pub fn positions(&self, term: u32) -> Vec<(u32, Vec<u32>)> {
-        let docs = self.postings(term);
+        let docs: Vec<Posting> = self.postings(term).collect();
         let Some(&(start, end)) = self.position_ranges.get(term as usize) else {
             return Vec::new();
         };
@@ -238,6 +266,26 @@ impl Index {
                 (posting.doc, positions)
             })
             .collect()
+    }
+}
+
+/// Reads a term's postings one by one.
+pub struct PostingIter<'a> {
+    bytes: &'a [u8],
+    doc: u32,
+}
+
+impl Iterator for PostingIter<'_> {
+    type Item = Posting;
+
+    fn next(&mut self) -> Option<Posting> {
+        if self.bytes.is_empty() {
+            return None;
+        }
+        let delta = varint::read(&mut self.bytes)?;
+        let tf = decode_tf(&mut self.bytes)?;
+        self.doc = self.doc.checked_add(delta)?;
+        Some(Posting { doc: self.doc, tf })
     }
 }
 

@@ -1,0 +1,162 @@
+//! Search benchmarks on generated archives of 1,000 and 10,000 articles:
+//! index build time, index size (raw and gzip), query latency per kind of
+//! query, and index memory. `cargo bench --bench search` prints the table;
+//! with `-- --check` it also fails when a budget is exceeded (native query
+//! p95 under 1 ms and index under 4 MB gzip at 10,000 articles).
+
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use newsroom::data::load::{parse_news, parse_site};
+use newsroom::search::{Index, documents};
+
+const SIZES: [usize; 2] = [1_000, 10_000];
+const ROUNDS: usize = 30;
+
+/// The fixed query set, by kind.
+const QUERIES: [(&str, &[&str]); 4] = [
+    (
+        "single words",
+        &[
+            "security",
+            "sarajevo",
+            "elections",
+            "journalists",
+            "resilience",
+            "copelj",
+            "tntd",
+            "youth",
+        ],
+    ),
+    (
+        "2-3 words",
+        &[
+            "border security",
+            "media freedom journalists",
+            "police reform training",
+            "women leaders youth",
+            "community resilience online",
+        ],
+    ),
+    (
+        "prefixes 1-6",
+        &[
+            "s", "se", "sec", "secu", "secur", "securi", "j", "jo", "jou", "jour", "journ",
+            "journa",
+        ],
+    ),
+    (
+        "typos",
+        &[
+            "terorism",
+            "sarajvo",
+            "radicalisation",
+            "jurnalists",
+            "parliamentarans",
+            "goverance",
+            "extremsm",
+        ],
+    ),
+];
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn gzip(bytes: &[u8]) -> usize {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(bytes).expect("in-memory write");
+    enc.finish().expect("in-memory gzip").len()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn mb(n: usize) -> String {
+    format!("{:.2} MB", n as f64 / 1_000_000.0)
+}
+
+fn main() {
+    let check = std::env::args().any(|a| a == "--check");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let site = parse_site(
+        &std::fs::read_to_string(format!("{root}/public/data/site.json")).expect("site.json"),
+    )
+    .expect("parses");
+    let bundled = parse_news(
+        &std::fs::read_to_string(format!("{root}/public/data/news.json")).expect("news.json"),
+    )
+    .expect("parses");
+    let mut failures = Vec::new();
+    println!(
+        "| articles | build | index raw | index gzip | positions gzip | memory | query kind | p50 | p95 | max |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for n in SIZES {
+        let mut news = bundled.clone();
+        news.articles
+            .extend(newsroom::corpus::generate(&site, n, 2026).articles);
+        let docs = documents(&site, &news);
+        let start = Instant::now();
+        let index = Index::build(&docs);
+        let build = start.elapsed();
+        let core = index.to_bytes();
+        let positions = index.positions_to_bytes();
+        let (core_gz, positions_gz) = (gzip(&core), gzip(&positions));
+        let mut all = Vec::new();
+        for (kind, queries) in QUERIES {
+            let mut times = Vec::new();
+            for _ in 0..ROUNDS {
+                for q in queries {
+                    let t = Instant::now();
+                    let r = index.search(q, &[], 0, 10);
+                    times.push(t.elapsed());
+                    std::hint::black_box(r);
+                }
+            }
+            times.sort();
+            println!(
+                "| {n} | {} | {} | {} | {} | {} | {kind} | {} | {} | {} |",
+                ms(build),
+                mb(core.len()),
+                mb(core_gz),
+                mb(positions_gz),
+                mb(index.heap_bytes()),
+                ms(percentile(&times, 0.5)),
+                ms(percentile(&times, 0.95)),
+                ms(percentile(&times, 1.0)),
+            );
+            all.extend(times);
+        }
+        all.sort();
+        let p95 = percentile(&all, 0.95);
+        println!(
+            "| {n} | | | | | | all queries | {} | {} | {} |",
+            ms(percentile(&all, 0.5)),
+            ms(p95),
+            ms(percentile(&all, 1.0))
+        );
+        if n == 10_000 {
+            if p95 > Duration::from_millis(1) {
+                failures.push(format!(
+                    "query p95 {} at {n} articles is over 1 ms",
+                    ms(p95)
+                ));
+            }
+            if core_gz > 4_000_000 {
+                failures.push(format!(
+                    "index {} gzip at {n} articles is over 4 MB",
+                    mb(core_gz)
+                ));
+            }
+        }
+    }
+    if check && !failures.is_empty() {
+        for f in &failures {
+            eprintln!("budget exceeded: {f}");
+        }
+        std::process::exit(1);
+    }
+}
