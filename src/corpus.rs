@@ -317,19 +317,60 @@ const WORDS: &[&str] = &[
     "efforts",
 ];
 
+/// Syllables of the long tail of rarer words, as real news has thousands
+/// of words that few articles use.
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "ne", "ra", "ti", "su", "ve", "do", "pa", "zo", "ge", "bri", "sta", "pro",
+    "con", "ter", "men", "tion", "al", "ic", "ous", "ment", "ive", "ist", "ure", "ant", "ex", "in",
+    "re",
+];
+/// How many distinct long-tail words the generator can use.
+const LONG_TAIL: usize = 40_000;
+
+/// Rank `0..n` drawn with a Zipf-like (log-uniform) law: rank r about as
+/// likely as 1/r.
+fn zipf(rng: &mut Rng, n: usize) -> usize {
+    let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+    (((n as f64 + 1.0).powf(u)) as usize)
+        .saturating_sub(1)
+        .min(n - 1)
+}
+
+/// The long-tail word of a rank: syllables spelled from its digits.
+fn rare_word(mut rank: usize) -> String {
+    let mut w = String::new();
+    loop {
+        w.push_str(SYLLABLES[rank % SYLLABLES.len()]);
+        rank /= SYLLABLES.len();
+        if rank == 0 {
+            break;
+        }
+    }
+    if w.len() < 4 {
+        w.push_str("ta");
+    }
+    w
+}
+
+fn word(rng: &mut Rng) -> String {
+    match rng.below(100) {
+        0..=1 => rng.pick(ACRONYMS).to_string(),
+        2..=3 => rng.pick(TOPICS).to_string(),
+        4..=5 => rng.pick(AUDIENCES).to_string(),
+        // Function and common words: the first sixteen of the list.
+        6..=50 => WORDS[zipf(rng, 16)].to_string(),
+        51..=85 => WORDS[zipf(rng, WORDS.len())].to_string(),
+        _ => rare_word(zipf(rng, LONG_TAIL)),
+    }
+}
+
 fn sentence(rng: &mut Rng, words: usize) -> String {
     let mut out = String::new();
     for i in 0..words {
         if i > 0 {
             out.push(' ');
         }
-        let w = match rng.below(40) {
-            0 => rng.pick(ACRONYMS).to_string(),
-            1 => rng.pick(TOPICS).to_string(),
-            2 => rng.pick(AUDIENCES).to_string(),
-            _ => rng.pick_skewed(WORDS).to_string(),
-        };
-        out.push_str(&w);
+        out.push_str(&word(rng));
     }
     let mut chars = out.chars();
     let first = chars
