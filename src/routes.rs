@@ -5,6 +5,7 @@
 use std::sync::OnceLock;
 
 use leptos::Params;
+use leptos::prelude::*;
 use leptos_router::params::Params;
 use leptos_router::{ParamSegment, StaticSegment};
 
@@ -246,6 +247,19 @@ fn decode(s: &str) -> String {
 #[derive(Params, Clone, Debug, PartialEq)]
 pub struct SlugParams {
     pub slug: Option<String>,
+}
+
+/// The current route's `:slug` (empty when missing), tracked.
+pub fn use_slug() -> Memo<String> {
+    let params = leptos_router::hooks::use_params::<SlugParams>();
+    Memo::new(move |_| {
+        params
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|p| p.slug.clone())
+            .unwrap_or_default()
+    })
 }
 
 /// The query of `/news`.

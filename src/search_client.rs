@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::data::DataError;
+use crate::data::{DataError, load};
 use crate::search::{INDEX_FILE, Index, POSITIONS_FILE};
 
 /// Where the index files live, relative to the document base URL.
@@ -120,24 +120,11 @@ impl SearchClient {
 }
 
 async fn fetch_bytes(file: &str) -> Result<Vec<u8>, DataError> {
-    let response = gloo_net::http::Request::get(file)
-        .send()
+    load::fetch(file)
+        .await?
+        .binary()
         .await
-        .map_err(|e| DataError::Network {
-            file: file.to_owned(),
-            reason: e.to_string(),
-        })?;
-    if !response.ok() {
-        return Err(DataError::Status {
-            file: file.to_owned(),
-            status: response.status(),
-            status_text: response.status_text(),
-        });
-    }
-    response.binary().await.map_err(|e| DataError::Network {
-        file: file.to_owned(),
-        reason: e.to_string(),
-    })
+        .map_err(|e| load::network_error(file, e))
 }
 
 /// The search client provided by the shell.

@@ -33,16 +33,14 @@ pub fn parse_news(text: &str) -> Result<NewsData, DataError> {
     Ok(news)
 }
 
-/// Downloads one file as text. Relative paths resolve against the
-/// document's `<base href>`, so the site works under a sub-path.
-async fn fetch_text(file: &str) -> Result<String, DataError> {
+/// Requests a file, turning a failed request or an error status into a
+/// [`DataError`] naming it. Relative paths resolve against the document's
+/// `<base href>`, so the site works under a sub-path.
+pub async fn fetch(file: &str) -> Result<gloo_net::http::Response, DataError> {
     let response = gloo_net::http::Request::get(file)
         .send()
         .await
-        .map_err(|e| DataError::Network {
-            file: file.to_owned(),
-            reason: e.to_string(),
-        })?;
+        .map_err(|e| network_error(file, e))?;
     if !response.ok() {
         return Err(DataError::Status {
             file: file.to_owned(),
@@ -50,10 +48,23 @@ async fn fetch_text(file: &str) -> Result<String, DataError> {
             status_text: response.status_text(),
         });
     }
-    response.text().await.map_err(|e| DataError::Network {
+    Ok(response)
+}
+
+/// A transfer that failed part-way or never started.
+pub fn network_error(file: &str, error: gloo_net::Error) -> DataError {
+    DataError::Network {
         file: file.to_owned(),
-        reason: e.to_string(),
-    })
+        reason: error.to_string(),
+    }
+}
+
+async fn fetch_text(file: &str) -> Result<String, DataError> {
+    fetch(file)
+        .await?
+        .text()
+        .await
+        .map_err(|e| network_error(file, e))
 }
 
 /// Downloads both content files in parallel and builds the site's content.

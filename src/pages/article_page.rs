@@ -1,25 +1,19 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params;
 
 use crate::app::use_content;
 use crate::components::breadcrumb::{Breadcrumb, Crumb};
 use crate::data::{Article, Block, Content, NewsFilter, TaxonomyKind, TermRef};
 use crate::pages::not_found_page::NotFoundPage;
-use crate::routes::{self, SlugParams};
+use crate::routes::{self, use_slug};
 
 /// `/news/<slug>`: one article.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let content = use_content();
-    let params = use_params::<SlugParams>();
+    let slug = use_slug();
     move || {
-        let slug = params
-            .read()
-            .as_ref()
-            .ok()
-            .and_then(|p| p.slug.clone())
-            .unwrap_or_default();
+        let slug = slug.get();
         match content.article(&slug) {
             Some(article) => article_view(&content, article).into_any(),
             None => view! { <NotFoundPage detail=format!("There is no article \u{201c}{slug}\u{201d}.") /> }

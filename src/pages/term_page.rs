@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params;
 
 use crate::app::use_content;
 use crate::components::breadcrumb::{Breadcrumb, trail_to};
@@ -8,7 +7,7 @@ use crate::components::sub_entries::SubEntries;
 use crate::components::tagged_news::TaggedNews;
 use crate::data::{TaxonomyKind, TermRef};
 use crate::pages::not_found_page::NotFoundPage;
-use crate::routes::SlugParams;
+use crate::routes::use_slug;
 
 /// `/<kind>/<slug>`: one field of work, country, structure, ...
 #[component]
@@ -17,14 +16,9 @@ pub fn TermPage(
     kind: TaxonomyKind,
 ) -> impl IntoView {
     let content = use_content();
-    let params = use_params::<SlugParams>();
+    let slug = use_slug();
     move || {
-        let slug = params
-            .read()
-            .as_ref()
-            .ok()
-            .and_then(|p| p.slug.clone())
-            .unwrap_or_default();
+        let slug = slug.get();
         let Some(term) = content.term(kind, &slug).cloned() else {
             let kind_title = content.taxonomy(kind).title.clone();
             return view! {
