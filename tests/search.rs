@@ -56,6 +56,13 @@ fn finds_pages_by_name() {
         (first.kind, first.slug.as_str()),
         (DocKind::Term(TaxonomyKind::Structures), "mission-to-serbia")
     );
+    let r = index.search("countering terrorism", &[], 0, 5);
+    let first = &index.docs[r.hits[0].doc as usize];
+    assert_eq!(
+        first.kind,
+        DocKind::Term(TaxonomyKind::Fields),
+        "the page named so comes before articles about it"
+    );
     let r = index.search("chairpersonship 2025", &[], 0, 5);
     assert_eq!(index.docs[r.hits[0].doc as usize].slug, "finland");
 }

@@ -8,7 +8,8 @@
 //! lead 2, body 1; see [`FIELD_WEIGHTS`](super::document::FIELD_WEIGHTS)),
 //! `k1 = 1.2`, `b = 0.75`, and `quality` 1 for the word itself, 0.9 for
 //! another form of its stem, 0.7 for a completion of a word being typed,
-//! 0.45 for one typo and 0.3 for two. Every word must match.
+//! 0.45 for one typo and 0.3 for two. A document whose title is exactly the
+//! query's words scores three times as much. Every word must match.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -24,6 +25,9 @@ const EXACT: f32 = 1.0;
 const STEM: f32 = 0.9;
 const PREFIX: f32 = 0.7;
 const TYPO: [f32; 3] = [1.0, 0.45, 0.3];
+/// Score factor for a document whose title is the query, word for word, so
+/// "Border management" puts that page above articles about it.
+const WHOLE_TITLE: f32 = 3.0;
 /// Most completions a word being typed expands to (the most frequent), by
 /// the length of what is typed: one letter stands for too much to try all.
 const MAX_COMPLETIONS: [usize; 4] = [0, 8, 16, 32];
@@ -105,6 +109,9 @@ impl Index {
         // that missed one is skipped for the rest.
         let mut matched_words = vec![0u16; n_docs];
         let mut best = vec![-1f32; n_docs];
+        // Query words found in each document's title.
+        let mut in_title = vec![0u16; n_docs];
+        let mut best_in_title = vec![false; n_docs];
         let mut touched: Vec<u32> = Vec::new();
         for (w, expansion) in expansions.iter().enumerate() {
             touched.clear();
@@ -119,23 +126,32 @@ impl Index {
                     let score = weight * tf / (tf + self.norms[d]);
                     if best[d] < 0.0 {
                         touched.push(d as u32);
-                        best[d] = score;
-                    } else if score > best[d] {
+                    }
+                    if score > best[d] {
                         best[d] = score;
                     }
+                    best_in_title[d] |= posting.tf[0] > 0;
                 }
             }
             for &d in &touched {
                 let d = d as usize;
                 total[d] += best[d];
                 matched_words[d] += 1;
+                in_title[d] += u16::from(best_in_title[d]);
                 best[d] = -1.0;
+                best_in_title[d] = false;
             }
         }
         let n_words = query.words.len() as u16;
         let mut docs: Vec<u32> = (0..n_docs as u32)
             .filter(|&d| matched_words[d as usize] == n_words)
             .collect();
+        for &d in &docs {
+            let d = d as usize;
+            if in_title[d] == n_words && self.docs[d].title_words == u32::from(n_words) {
+                total[d] *= WHOLE_TITLE;
+            }
+        }
         let phrases_unchecked = !query.phrases.is_empty() && !self.has_positions();
         if !phrases_unchecked {
             for phrase in &query.phrases {

@@ -5,7 +5,8 @@
 //!
 //! 1. magic `NWSX`, format version (one byte);
 //! 2. documents: count, then per document kind (byte), slug, title, lead,
-//!    date (`YYYYMMDD`, 0 = none), weighted length, facet count and per facet
+//!    date (`YYYYMMDD`, 0 = none), weighted length, title length in words,
+//!    facet count and per facet
 //!    kind (byte) and value id;
 //! 3. facet values: per taxonomy kind, a count and the slugs;
 //! 4. average document length (f32, little endian);
@@ -60,6 +61,7 @@ impl Index {
             put_str(&mut out, &doc.lead);
             varint::write(&mut out, doc.date);
             varint::write(&mut out, doc.len);
+            varint::write(&mut out, doc.title_words);
             varint::write(&mut out, doc.facets.len() as u32);
             for (kind, id) in &doc.facets {
                 out.push(kind_code(*kind));
@@ -168,6 +170,7 @@ impl Index {
             let lead = r.string("lead")?;
             let date = r.varint("date")?;
             let len = r.varint("length")?;
+            let title_words = r.varint("title length")?;
             let n_facets = r.count("facet count")?;
             let mut facets = Vec::with_capacity(n_facets);
             for _ in 0..n_facets {
@@ -183,6 +186,7 @@ impl Index {
                 lead,
                 date,
                 len,
+                title_words,
                 facets,
             });
         }

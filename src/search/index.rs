@@ -21,6 +21,8 @@ pub struct DocInfo {
     pub date: u32,
     /// Weighted number of words, for length normalisation.
     pub len: u32,
+    /// Number of words in the title.
+    pub title_words: u32,
     /// (kind, index into [`Index::facet_values`] of that kind).
     pub facets: Vec<(TaxonomyKind, u32)>,
 }
@@ -95,8 +97,12 @@ impl Index {
         for (d, doc) in docs.iter().enumerate() {
             let d = d as u32;
             let mut len = 0.0f32;
+            let mut title_words = 0;
             for field in [Field::Title, Field::Meta, Field::Lead, Field::Body] {
                 let tokens = tokenize(doc.field(field));
+                if field == Field::Title {
+                    title_words = tokens.len() as u32;
+                }
                 len += tokens.len() as f32 * FIELD_WEIGHTS[field as usize];
                 for (p, token) in tokens.into_iter().enumerate() {
                     let entry = occurrences
@@ -131,6 +137,7 @@ impl Index {
                 lead: doc.lead.clone(),
                 date: doc.date,
                 len: len.round() as u32,
+                title_words,
                 facets,
             });
         }
