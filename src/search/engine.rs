@@ -338,7 +338,7 @@ impl Index {
             }
         }
         let mut types: Vec<(DocType, usize)> = types.into_iter().collect();
-        types.sort_by_key(|&(t, n)| (std::cmp::Reverse(n), t));
+        types.sort_unstable_by_key(|&(t, n)| (std::cmp::Reverse(n), t));
         Facets {
             terms: TaxonomyKind::ALL
                 .into_iter()
@@ -352,7 +352,7 @@ impl Index {
                             Some((self.facet_value(kind, id as u32)?.to_owned(), n))
                         })
                         .collect();
-                    named.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                    named.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
                     (!named.is_empty()).then_some((kind, named))
                 })
                 .collect(),
