@@ -274,29 +274,35 @@ pub struct NewsQuery {
     pub page: Option<String>,
 }
 
+/// The term filters given as query values, one per kind in
+/// [`TaxonomyKind::ALL`] order; empty values are ignored.
+fn term_filter(values: [&Option<String>; 6]) -> NewsFilter {
+    NewsFilter {
+        terms: TaxonomyKind::ALL
+            .into_iter()
+            .zip(values)
+            .filter_map(|(kind, value)| {
+                value
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(|v| (kind, v.to_owned()))
+            })
+            .collect(),
+    }
+}
+
 impl NewsQuery {
     /// The filters set in the query; empty values are ignored.
     pub fn filter(&self) -> NewsFilter {
-        let value = |kind| match kind {
-            TaxonomyKind::Fields => &self.field,
-            TaxonomyKind::Meetings => &self.meeting,
-            TaxonomyKind::Topics => &self.topic,
-            TaxonomyKind::Countries => &self.country,
-            TaxonomyKind::Partners => &self.partner,
-            TaxonomyKind::Structures => &self.structure,
-        };
-        NewsFilter {
-            terms: TaxonomyKind::ALL
-                .into_iter()
-                .filter_map(|kind| {
-                    value(kind)
-                        .as_deref()
-                        .map(str::trim)
-                        .filter(|v| !v.is_empty())
-                        .map(|v| (kind, v.to_owned()))
-                })
-                .collect(),
-        }
+        term_filter([
+            &self.field,
+            &self.meeting,
+            &self.topic,
+            &self.country,
+            &self.partner,
+            &self.structure,
+        ])
     }
 
     /// The requested page: 1 when absent, `None` when not a positive number.
@@ -331,21 +337,18 @@ impl SearchQuery {
 
     /// The filters set in the query; values that mean nothing are ignored.
     pub fn filters(&self) -> Vec<Filter> {
-        let news = NewsQuery {
-            field: self.field.clone(),
-            meeting: self.meeting.clone(),
-            topic: self.topic.clone(),
-            country: self.country.clone(),
-            partner: self.partner.clone(),
-            structure: self.structure.clone(),
-            page: None,
-        };
-        let mut filters: Vec<Filter> = news
-            .filter()
-            .terms
-            .into_iter()
-            .map(|(kind, slug)| Filter::Term(kind, slug))
-            .collect();
+        let mut filters: Vec<Filter> = term_filter([
+            &self.field,
+            &self.meeting,
+            &self.topic,
+            &self.country,
+            &self.partner,
+            &self.structure,
+        ])
+        .terms
+        .into_iter()
+        .map(|(kind, slug)| Filter::Term(kind, slug))
+        .collect();
         if let Some(year) = self.year.as_deref().and_then(|y| y.trim().parse().ok()) {
             filters.push(Filter::Year(year));
         }

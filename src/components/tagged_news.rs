@@ -15,8 +15,9 @@ pub fn TaggedNews(
     target: TermRef,
 ) -> impl IntoView {
     let content = use_content();
-    let total = content.articles_for(&target).count();
-    let articles: Vec<_> = content.articles_for(&target).take(SHOWN).cloned().collect();
+    let tagged: Vec<_> = content.articles_for(&target).collect();
+    let total = tagged.len();
+    let articles: Vec<_> = tagged.into_iter().take(SHOWN).cloned().collect();
     let filter = match &target.slug {
         Some(slug) => NewsFilter {
             terms: vec![(target.kind, slug.clone())],

@@ -111,11 +111,6 @@ impl Content {
         &self.0.site.site
     }
 
-    /// The whole site file.
-    pub fn site(&self) -> &SiteData {
-        &self.0.site
-    }
-
     /// The top-level menu sections.
     pub fn menu(&self) -> &[MenuNode] {
         &self.0.site.menu

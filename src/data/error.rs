@@ -19,14 +19,3 @@ pub enum DataError {
     #[error("{file} is not valid content: {reason}")]
     Invalid { file: String, reason: String },
 }
-
-impl DataError {
-    /// The file the error is about.
-    pub fn file(&self) -> &str {
-        match self {
-            DataError::Network { file, .. }
-            | DataError::Status { file, .. }
-            | DataError::Invalid { file, .. } => file,
-        }
-    }
-}

@@ -65,6 +65,11 @@ impl TaxonomyKind {
         !matches!(self, TaxonomyKind::Topics | TaxonomyKind::Partners)
     }
 
+    /// The kind's position in [`TaxonomyKind::ALL`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     /// The key of this kind in `site.json` and in an article's `tags`.
     pub fn key(self) -> &'static str {
         match self {

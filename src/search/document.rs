@@ -17,8 +17,7 @@ pub enum DocKind {
 impl DocKind {
     /// One byte for the index file.
     pub fn code(self) -> u8 {
-        let kind_code =
-            |k: TaxonomyKind| TaxonomyKind::ALL.iter().position(|&x| x == k).unwrap_or(0) as u8;
+        let kind_code = |k: TaxonomyKind| k.index() as u8;
         match self {
             DocKind::Article => 0,
             DocKind::Term(k) => 1 + kind_code(k),

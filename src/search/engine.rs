@@ -306,9 +306,8 @@ impl Index {
 
     /// The slug a facet id of a kind stands for.
     pub fn facet_value(&self, kind: TaxonomyKind, id: u32) -> Option<&str> {
-        let k = TaxonomyKind::ALL.iter().position(|&x| x == kind)?;
         self.facet_values
-            .get(k)?
+            .get(kind.index())?
             .get(id as usize)
             .map(String::as_str)
     }

@@ -64,7 +64,7 @@ impl Index {
             varint::write(&mut out, doc.title_words);
             varint::write(&mut out, doc.facets.len() as u32);
             for (kind, id) in &doc.facets {
-                out.push(kind_code(*kind));
+                out.push(kind.index() as u8);
                 varint::write(&mut out, *id);
             }
         }
@@ -121,13 +121,7 @@ impl Index {
     /// Adds the word positions read from the second file.
     pub fn load_positions(&mut self, bytes: &[u8]) -> Result<(), FormatError> {
         let mut r = Reader { bytes };
-        if r.take(4, "magic")? != POSITIONS_MAGIC {
-            return Err(FormatError::Magic);
-        }
-        let version = r.byte("version")?;
-        if version != VERSION {
-            return Err(FormatError::Version(version));
-        }
+        r.header(POSITIONS_MAGIC)?;
         let n = r.count("term count")?;
         if n != self.terms.len() {
             return Err(FormatError::Corrupt("positions belong to another index"));
@@ -153,13 +147,7 @@ impl Index {
     /// Decodes an index file, checking every length against the data.
     pub fn from_bytes(bytes: &[u8]) -> Result<Index, FormatError> {
         let mut r = Reader { bytes };
-        if r.take(4, "magic")? != MAGIC {
-            return Err(FormatError::Magic);
-        }
-        let version = r.byte("version")?;
-        if version != VERSION {
-            return Err(FormatError::Version(version));
-        }
+        r.header(MAGIC)?;
         let n_docs = r.count("document count")?;
         let mut docs = Vec::with_capacity(n_docs);
         for _ in 0..n_docs {
@@ -201,7 +189,7 @@ impl Index {
         }
         for doc in &docs {
             for (kind, id) in &doc.facets {
-                let k = usize::from(kind_code(*kind));
+                let k = kind.index();
                 if facet_values.get(k).is_none_or(|v| *id as usize >= v.len()) {
                     return Err(FormatError::Corrupt("facet id"));
                 }
@@ -258,18 +246,22 @@ impl Index {
     }
 }
 
-fn kind_code(kind: TaxonomyKind) -> u8 {
-    TaxonomyKind::ALL
-        .iter()
-        .position(|&k| k == kind)
-        .unwrap_or(0) as u8
-}
-
 struct Reader<'a> {
     bytes: &'a [u8],
 }
 
 impl<'a> Reader<'a> {
+    /// Checks the magic bytes and the format version.
+    fn header(&mut self, magic: &[u8; 4]) -> Result<(), FormatError> {
+        if self.take(4, "magic")? != magic {
+            return Err(FormatError::Magic);
+        }
+        match self.byte("version")? {
+            VERSION => Ok(()),
+            other => Err(FormatError::Version(other)),
+        }
+    }
+
     fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], FormatError> {
         if n > self.bytes.len() {
             return Err(FormatError::Corrupt(what));

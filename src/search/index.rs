@@ -118,10 +118,7 @@ impl Index {
                 .facets
                 .iter()
                 .map(|(kind, slug)| {
-                    let k = TaxonomyKind::ALL
-                        .iter()
-                        .position(|x| x == kind)
-                        .unwrap_or(0);
+                    let k = kind.index();
                     let next = facet_values[k].len() as u32;
                     let id = *facet_ids.entry((*kind, slug.clone())).or_insert_with(|| {
                         facet_values[k].push(slug.clone());
