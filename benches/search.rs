@@ -105,6 +105,9 @@ fn main() {
         let core = index.to_bytes();
         let positions = index.positions_to_bytes();
         let (core_gz, positions_gz) = (gzip(&core), gzip(&positions));
+        // Query the index as the browser has it: decoded from its files.
+        let mut index = Index::from_bytes(&core).expect("decodes");
+        index.load_positions(&positions).expect("decodes");
         let mut all = Vec::new();
         for (kind, queries) in QUERIES {
             let mut times = Vec::new();

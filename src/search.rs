@@ -2,6 +2,7 @@
 //! tested and benchmarked natively and shared by the index builder and the
 //! app.
 
+pub mod dictionary;
 pub mod document;
 pub mod engine;
 pub mod format;

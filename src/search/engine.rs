@@ -48,6 +48,25 @@ impl From<DocKind> for DocType {
     }
 }
 
+impl DocType {
+    const SLOTS: usize = 1 + TaxonomyKind::ALL.len();
+
+    /// A small dense number per type, for counting without a map.
+    pub(super) fn slot(self) -> u8 {
+        match self {
+            DocType::News => 0,
+            DocType::Page(kind) => 1 + kind.index() as u8,
+        }
+    }
+
+    fn from_slot(slot: usize) -> Option<DocType> {
+        match slot {
+            0 => Some(DocType::News),
+            n => TaxonomyKind::ALL.get(n - 1).copied().map(DocType::Page),
+        }
+    }
+}
+
 /// A restriction of the results.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Filter {
@@ -91,6 +110,36 @@ pub struct Results {
     pub phrases_unchecked: bool,
 }
 
+/// The year of a `YYYYMMDD` date, none when undated.
+fn year(date: u32) -> Option<u16> {
+    (date > 0).then_some((date / 10_000) as u16)
+}
+
+/// A document's score so far.
+#[derive(Clone, Copy)]
+struct Acc {
+    total: f32,
+    /// Query words matched so far.
+    words: u16,
+    /// Of them, found in the title.
+    in_title: u16,
+    /// The best expansion of the current word, -1 before any.
+    best: f32,
+    best_in_title: bool,
+}
+
+impl Default for Acc {
+    fn default() -> Self {
+        Acc {
+            total: 0.0,
+            words: 0,
+            in_title: 0,
+            best: -1.0,
+            best_in_title: false,
+        }
+    }
+}
+
 impl Index {
     /// Searches with filters, returning `limit` hits from `offset`.
     pub fn search(&self, input: &str, filters: &[Filter], offset: usize, limit: usize) -> Results {
@@ -103,53 +152,51 @@ impl Index {
             .iter()
             .map(|w| self.expand(&w.term, w.prefix))
             .collect();
-        let n_docs = self.docs.len().min(self.norms.len());
-        let mut total = vec![0f32; n_docs];
-        // How many query words each document has matched so far; a document
-        // that missed one is skipped for the rest.
-        let mut matched_words = vec![0u16; n_docs];
-        let mut best = vec![-1f32; n_docs];
-        // Query words found in each document's title.
-        let mut in_title = vec![0u16; n_docs];
-        let mut best_in_title = vec![false; n_docs];
+        let n_docs = self.doc_count();
+        let columns = &self.columns;
+        let mut acc = vec![Acc::default(); n_docs];
         let mut touched: Vec<u32> = Vec::new();
         for (w, expansion) in expansions.iter().enumerate() {
+            let w = w as u16;
             touched.clear();
             for &(term, quality) in expansion {
                 let weight = quality * self.idf(term) * (K1 + 1.0);
                 for posting in self.postings(term) {
                     let d = posting.doc as usize;
-                    if d >= n_docs || usize::from(matched_words[d]) != w {
+                    let (Some(a), Some(&norm)) = (acc.get_mut(d), columns.norms.get(d)) else {
+                        continue;
+                    };
+                    // A document that missed an earlier word is out.
+                    if a.words != w {
                         continue;
                     }
-                    let tf = posting.weighted_tf();
-                    let score = weight * tf / (tf + self.norms[d]);
-                    if best[d] < 0.0 {
+                    let tf = posting.weighted_tf;
+                    let score = weight * tf / (tf + norm);
+                    if a.best < 0.0 {
                         touched.push(d as u32);
                     }
-                    if score > best[d] {
-                        best[d] = score;
-                    }
-                    best_in_title[d] |= posting.tf[0] > 0;
+                    a.best = a.best.max(score);
+                    a.best_in_title |= posting.in_title;
                 }
             }
             for &d in &touched {
-                let d = d as usize;
-                total[d] += best[d];
-                matched_words[d] += 1;
-                in_title[d] += u16::from(best_in_title[d]);
-                best[d] = -1.0;
-                best_in_title[d] = false;
+                if let Some(a) = acc.get_mut(d as usize) {
+                    a.total += a.best;
+                    a.words += 1;
+                    a.in_title += u16::from(a.best_in_title);
+                    a.best = -1.0;
+                    a.best_in_title = false;
+                }
             }
         }
         let n_words = query.words.len() as u16;
-        let mut docs: Vec<u32> = (0..n_docs as u32)
-            .filter(|&d| matched_words[d as usize] == n_words)
-            .collect();
-        for &d in &docs {
-            let d = d as usize;
-            if in_title[d] == n_words && self.docs[d].title_words == u32::from(n_words) {
-                total[d] *= WHOLE_TITLE;
+        let mut docs: Vec<u32> = Vec::new();
+        for (d, (a, &title_words)) in acc.iter_mut().zip(&columns.title_words).enumerate() {
+            if a.words == n_words {
+                docs.push(d as u32);
+                if a.in_title == n_words && title_words == u32::from(n_words) {
+                    a.total *= WHOLE_TITLE;
+                }
             }
         }
         let phrases_unchecked = !query.phrases.is_empty() && !self.has_positions();
@@ -166,24 +213,20 @@ impl Index {
         let matched = expansions
             .iter()
             .flatten()
-            .filter_map(|&(t, _)| self.terms.get(t as usize).cloned())
+            .filter_map(|&(t, _)| self.terms.get(t).map(str::to_owned))
             .collect();
         let mut hits: Vec<Hit> = docs
             .iter()
             .map(|&d| Hit {
                 doc: d,
-                score: total[d as usize],
+                score: acc[d as usize].total,
             })
             .collect();
         let total = hits.len();
         let order = |a: &Hit, b: &Hit| {
             b.score
                 .total_cmp(&a.score)
-                .then_with(|| {
-                    self.docs[b.doc as usize]
-                        .date
-                        .cmp(&self.docs[a.doc as usize].date)
-                })
+                .then_with(|| columns.dates[b.doc as usize].cmp(&columns.dates[a.doc as usize]))
                 .then_with(|| a.doc.cmp(&b.doc))
         };
         // Only the page asked for needs ordering.
@@ -249,7 +292,9 @@ impl Index {
             // Typos rarely hit the first letter: only look there.
             let first: String = word.chars().take(1).collect();
             for t in self.prefix_range(&first) {
-                let term = &self.terms[t as usize];
+                let Some(term) = self.terms.get(t) else {
+                    continue;
+                };
                 if let Some(d) = fuzzy::distance(word, term, edits).filter(|&d| d > 0) {
                     add(&mut found, t, TYPO[d]);
                 }
@@ -291,14 +336,12 @@ impl Index {
     }
 
     fn passes(&self, doc: u32, filter: &Filter) -> bool {
-        let Some(info) = self.docs.get(doc as usize) else {
-            return false;
-        };
+        let d = doc as usize;
         match filter {
-            Filter::Type(t) => DocType::from(info.kind) == *t,
-            Filter::Year(y) => info.year() == Some(*y),
-            Filter::Term(kind, slug) => info
-                .facets
+            Filter::Type(t) => self.columns.types.get(d) == Some(&t.slot()),
+            Filter::Year(y) => self.columns.dates.get(d).and_then(|&date| year(date)) == Some(*y),
+            Filter::Term(kind, slug) => self
+                .doc_facets(d)
                 .iter()
                 .any(|(k, id)| k == kind && self.facet_value(*k, *id) == Some(slug.as_str())),
         }
@@ -313,22 +356,26 @@ impl Index {
     }
 
     fn count_facets(&self, docs: &[u32]) -> Facets {
+        let columns = &self.columns;
         let mut terms: Vec<Vec<usize>> =
             self.facet_values.iter().map(|v| vec![0; v.len()]).collect();
-        let mut years: BTreeMap<u16, usize> = BTreeMap::new();
-        let mut types: BTreeMap<DocType, usize> = BTreeMap::new();
+        let mut years = vec![0usize; columns.year_slots];
+        let mut types = [0usize; DocType::SLOTS];
         for &d in docs {
-            let Some(info) = self.docs.get(d as usize) else {
+            let d = d as usize;
+            let (Some(&slot), Some(&y)) = (columns.types.get(d), columns.years.get(d)) else {
                 continue;
             };
-            *types.entry(info.kind.into()).or_default() += 1;
-            if let Some(y) = info.year() {
-                *years.entry(y).or_default() += 1;
+            if let Some(n) = types.get_mut(usize::from(slot)) {
+                *n += 1;
             }
-            if info.kind == DocKind::Article {
-                for &(kind, id) in &info.facets {
+            if let Some(n) = years.get_mut(usize::from(y)) {
+                *n += 1;
+            }
+            if slot == DocType::News.slot() {
+                for &(kind, id) in self.doc_facets(d) {
                     if let Some(n) = terms
-                        .get_mut(kind as usize)
+                        .get_mut(kind.index())
                         .and_then(|c| c.get_mut(id as usize))
                     {
                         *n += 1;
@@ -336,7 +383,12 @@ impl Index {
                 }
             }
         }
-        let mut types: Vec<(DocType, usize)> = types.into_iter().collect();
+        let mut types: Vec<(DocType, usize)> = types
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, n)| n > 0)
+            .filter_map(|(slot, n)| Some((DocType::from_slot(slot)?, n)))
+            .collect();
         types.sort_unstable_by_key(|&(t, n)| (std::cmp::Reverse(n), t));
         Facets {
             terms: TaxonomyKind::ALL
@@ -355,7 +407,14 @@ impl Index {
                     (!named.is_empty()).then_some((kind, named))
                 })
                 .collect(),
-            years: years.into_iter().rev().collect(),
+            years: years
+                .into_iter()
+                .enumerate()
+                .skip(1)
+                .rev()
+                .filter(|&(_, n)| n > 0)
+                .map(|(slot, n)| (columns.first_year + slot as u16 - 1, n))
+                .collect(),
             types,
         }
     }
@@ -378,13 +437,14 @@ impl Index {
                 let best = self
                     .terms
                     .iter()
-                    .enumerate()
-                    .filter_map(|(t, term)| Some((fuzzy::distance(&w.term, term, max)?, t)))
-                    .min_by_key(|&(d, t)| (d, std::cmp::Reverse(self.df[t])));
+                    .filter_map(|(t, term)| Some((fuzzy::distance(&w.term, term, max)?, t, term)))
+                    .min_by_key(|&(d, t, _)| {
+                        (d, std::cmp::Reverse(self.df.get(t as usize).copied()))
+                    });
                 match best {
-                    Some((_, t)) => {
+                    Some((_, _, term)) => {
                         changed = true;
-                        self.terms[t].clone()
+                        term.to_owned()
                     }
                     None => w.term.clone(),
                 }

@@ -22,6 +22,7 @@
 //! byte length of its positions, then per term and document the number of
 //! positions and their deltas.
 
+use super::dictionary::Dictionary;
 use super::document::DocKind;
 use super::index::{DocInfo, Index};
 use super::varint;
@@ -77,7 +78,8 @@ impl Index {
         out.extend_from_slice(&self.avg_len.to_le_bytes());
         varint::write(&mut out, self.terms.len() as u32);
         let mut prev: &str = "";
-        for (t, term) in self.terms.iter().enumerate() {
+        for (t, term) in self.terms.iter() {
+            let t = t as usize;
             let shared = prev
                 .bytes()
                 .zip(term.bytes())
@@ -198,22 +200,22 @@ impl Index {
         let avg = r.take(4, "average length")?;
         let avg_len = f32::from_le_bytes([avg[0], avg[1], avg[2], avg[3]]);
         let n_terms = r.count("term count")?;
-        let mut terms: Vec<String> = Vec::with_capacity(n_terms);
+        let mut terms = Dictionary::default();
         let mut df = Vec::with_capacity(n_terms);
         let mut posting_ranges = Vec::with_capacity(n_terms);
         let mut p = 0u32;
         for _ in 0..n_terms {
             let shared = r.varint("shared prefix")? as usize;
             let rest = r.string("term")?;
-            let prev = terms.last().map(String::as_str).unwrap_or("");
+            let prev = terms.last().unwrap_or("");
             let head = prev
                 .get(..shared)
                 .ok_or(FormatError::Corrupt("shared prefix"))?;
             let term = format!("{head}{rest}");
-            if terms.last().is_some_and(|last| *last >= term) {
+            if terms.last().is_some_and(|last| *last >= *term) {
                 return Err(FormatError::Corrupt("dictionary order"));
             }
-            terms.push(term);
+            terms.push(&term);
             df.push(r.varint("document frequency")?);
             let pl = r.varint("postings length")?;
             let pe = p
@@ -240,7 +242,7 @@ impl Index {
             position_ranges: Vec::new(),
             positions: Vec::new(),
             avg_len,
-            norms: Vec::new(),
+            columns: Default::default(),
         }
         .finish())
     }

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::dictionary::Dictionary;
 use super::document::{DocKind, Document, FIELD_WEIGHTS, Field};
 use super::stem::stem;
 use super::tokenize::tokenize;
@@ -35,22 +36,13 @@ impl DocInfo {
 }
 
 /// One document's occurrences of a term.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Posting {
     pub doc: u32,
-    /// Occurrences per [`Field`].
-    pub tf: [u32; 4],
-}
-
-impl Posting {
     /// Field-weighted term frequency.
-    pub fn weighted_tf(&self) -> f32 {
-        self.tf
-            .iter()
-            .zip(FIELD_WEIGHTS)
-            .map(|(&n, w)| n as f32 * w)
-            .sum()
-    }
+    pub weighted_tf: f32,
+    /// Whether the term is in the title.
+    pub in_title: bool,
 }
 
 /// The searchable index. Built natively by [`Index::build`], stored with
@@ -61,7 +53,7 @@ pub struct Index {
     /// Per taxonomy kind (in [`TaxonomyKind::ALL`] order), the slugs facets refer to.
     pub facet_values: Vec<Vec<String>>,
     /// Sorted, unique.
-    pub terms: Vec<String>,
+    pub terms: Dictionary,
     /// Documents per term.
     pub df: Vec<u32>,
     /// Per term, the byte range of its postings in `postings`.
@@ -71,9 +63,41 @@ pub struct Index {
     pub(super) position_ranges: Vec<(u32, u32)>,
     pub(super) positions: Vec<u8>,
     pub avg_len: f32,
-    /// Per document, the BM25 length normalisation `k1·(1−b+b·len/avg)`;
-    /// derived, not stored.
-    pub(super) norms: Vec<f32>,
+    /// What every query reads of each document; derived, not stored.
+    pub(super) columns: Columns,
+}
+
+/// Per-document values that queries read for thousands of matches at a
+/// time, in flat arrays: walking `docs` instead would touch a scattered
+/// heap allocation per document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Columns {
+    /// The BM25 length normalisation `k1·(1−b+b·len/avg)`.
+    pub norms: Vec<f32>,
+    /// `YYYYMMDD`, 0 when undated.
+    pub dates: Vec<u32>,
+    /// [`DocType::slot`](super::engine::DocType::slot).
+    pub types: Vec<u8>,
+    /// Years as offsets from `first_year`, plus one; 0 when undated.
+    pub years: Vec<u16>,
+    pub first_year: u16,
+    /// One more than the largest offset in `years`.
+    pub year_slots: usize,
+    pub title_words: Vec<u32>,
+    /// Document `d`'s facets are `facets[facet_start[d]..facet_start[d + 1]]`.
+    pub facet_start: Vec<u32>,
+    /// (kind, id) pairs as in [`DocInfo::facets`].
+    pub facets: Vec<(TaxonomyKind, u32)>,
+}
+
+impl Columns {
+    fn heap_bytes(&self) -> usize {
+        (self.norms.capacity() + self.dates.capacity() + self.title_words.capacity()) * 4
+            + self.types.capacity()
+            + self.years.capacity() * 2
+            + self.facet_start.capacity() * 4
+            + self.facets.capacity() * 8
+    }
 }
 
 /// A term's frequency per field in one document, and its positions.
@@ -166,7 +190,7 @@ impl Index {
                 .position_ranges
                 .push((pstart, index.positions.len() as u32));
             index.df.push(docs.len() as u32);
-            index.terms.push(term);
+            index.terms.push(&term);
         }
         index.finish()
     }
@@ -186,27 +210,22 @@ impl Index {
             })
             .sum();
         docs + self.facet_values.iter().map(|v| strings(v)).sum::<usize>()
-            + strings(&self.terms)
+            + self.terms.heap_bytes()
             + self.df.capacity() * 4
             + (self.posting_ranges.capacity() + self.position_ranges.capacity()) * 8
             + self.postings.capacity()
             + self.positions.capacity()
-            + self.norms.capacity() * 4
+            + self.columns.heap_bytes()
     }
 
     /// The id of a term, if indexed.
     pub fn term_id(&self, term: &str) -> Option<u32> {
-        self.terms
-            .binary_search_by(|t| t.as_str().cmp(term))
-            .ok()
-            .map(|i| i as u32)
+        self.terms.find(term)
     }
 
     /// The ids of all terms starting with `prefix`.
     pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<u32> {
-        let start = self.terms.partition_point(|t| t.as_str() < prefix);
-        let len = self.terms[start..].partition_point(|t| t.starts_with(prefix));
-        start as u32..(start + len) as u32
+        self.terms.prefix_range(prefix)
     }
 
     /// The terms with the same stem as `word` (itself included when
@@ -220,7 +239,7 @@ impl Index {
         }
         self.prefix_range(base)
             .take(MAX_STEM_SCAN)
-            .filter(|&t| stem(&self.terms[t as usize]) == s)
+            .filter(|&t| self.terms.get(t).is_some_and(|w| stem(w) == s))
             .collect()
     }
 
@@ -237,14 +256,52 @@ impl Index {
     /// Computes what is derived from the stored data.
     pub(super) fn finish(mut self) -> Index {
         let avg = self.avg_len.max(1.0);
-        self.norms = self
-            .docs
+        let docs = &self.docs;
+        let mut columns = Columns {
+            norms: docs
+                .iter()
+                .map(|d| {
+                    super::engine::K1
+                        * (1.0 - super::engine::B + super::engine::B * d.len as f32 / avg)
+                })
+                .collect(),
+            dates: docs.iter().map(|d| d.date).collect(),
+            types: docs
+                .iter()
+                .map(|d| super::engine::DocType::from(d.kind).slot())
+                .collect(),
+            title_words: docs.iter().map(|d| d.title_words).collect(),
+            ..Columns::default()
+        };
+        let years = || docs.iter().filter_map(DocInfo::year);
+        columns.first_year = years().min().unwrap_or(0);
+        columns.years = docs
             .iter()
-            .map(|d| {
-                super::engine::K1 * (1.0 - super::engine::B + super::engine::B * d.len as f32 / avg)
-            })
+            .map(|d| d.year().map_or(0, |y| y - columns.first_year + 1))
             .collect();
+        columns.year_slots = usize::from(columns.years.iter().copied().max().unwrap_or(0)) + 1;
+        columns.facet_start = Vec::with_capacity(docs.len() + 1);
+        for d in docs {
+            columns.facet_start.push(columns.facets.len() as u32);
+            columns.facets.extend_from_slice(&d.facets);
+        }
+        columns.facet_start.push(columns.facets.len() as u32);
+        self.columns = columns;
         self
+    }
+
+    /// The number of documents queries can return.
+    pub(super) fn doc_count(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// A document's facets.
+    pub(super) fn doc_facets(&self, d: usize) -> &[(TaxonomyKind, u32)] {
+        let c = &self.columns;
+        match (c.facet_start.get(d), c.facet_start.get(d + 1)) {
+            (Some(&a), Some(&b)) => c.facets.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// Positions of a term, per document, in posting order.
@@ -287,9 +344,23 @@ impl Iterator for PostingIter<'_> {
             return None;
         }
         let delta = varint::read(&mut self.bytes)?;
-        let tf = decode_tf(&mut self.bytes)?;
+        let (&packed, rest) = self.bytes.split_first()?;
+        self.bytes = rest;
+        let mut weighted_tf = PACKED_WEIGHT[usize::from(packed)];
+        // Fields counted 3 carry their excess over 3 after the byte.
+        if packed & (packed >> 1) & 0x55 != 0 {
+            for (i, weight) in FIELD_WEIGHTS.into_iter().enumerate() {
+                if (packed >> (2 * i)) & 3 == 3 {
+                    weighted_tf += varint::read(&mut self.bytes)? as f32 * weight;
+                }
+            }
+        }
         self.doc = self.doc.checked_add(delta)?;
-        Some(Posting { doc: self.doc, tf })
+        Some(Posting {
+            doc: self.doc,
+            weighted_tf,
+            in_title: packed & 3 != 0,
+        })
     }
 }
 
@@ -308,13 +379,17 @@ fn encode_tf(out: &mut Vec<u8>, tf: &[u32; 4]) {
     }
 }
 
-fn decode_tf(bytes: &mut &[u8]) -> Option<[u32; 4]> {
-    let (&packed, rest) = bytes.split_first()?;
-    *bytes = rest;
-    let mut tf = [0; 4];
-    for (i, slot) in tf.iter_mut().enumerate() {
-        let n = u32::from((packed >> (2 * i)) & 3);
-        *slot = if n == 3 { 3 + varint::read(bytes)? } else { n };
+/// The field-weighted frequency a packed byte stands for, by its value.
+const PACKED_WEIGHT: [f32; 256] = {
+    let mut table = [0f32; 256];
+    let mut packed = 0;
+    while packed < 256 {
+        let mut field = 0;
+        while field < 4 {
+            table[packed] += ((packed >> (2 * field)) & 3) as f32 * FIELD_WEIGHTS[field];
+            field += 1;
+        }
+        packed += 1;
     }
-    Some(tf)
-}
+    table
+};
