@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test: format, lints (native and wasm), native tests,
-# the release build with its size report, and the browser tests in headless
-# Chromium against the built app on a local static server.
+# the search benchmark's budget check, the release build with its size
+# report, and the browser tests in headless Chromium against the built app
+# on a local static server.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$NEWSROOM_ROOT/scripts/setup.sh" --browser
@@ -18,6 +19,9 @@ cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "native tests"
 cargo test --locked
+
+step "search budgets (benchmark on generated archives; fails over budget)"
+cargo bench --locked --bench search -- --check
 
 step "release build"
 trunk build --release --locked
