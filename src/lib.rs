@@ -8,4 +8,6 @@ pub mod pages;
 pub mod routes;
 pub mod search;
 pub mod search_client;
+#[cfg(target_arch = "wasm32")]
+pub mod search_worker;
 pub mod text;

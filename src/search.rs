@@ -8,6 +8,7 @@ pub mod engine;
 pub mod format;
 pub mod fuzzy;
 pub mod index;
+pub mod protocol;
 pub mod query;
 pub mod snippet;
 pub mod stem;
@@ -18,6 +19,7 @@ pub use document::{DocKind, Document, documents};
 pub use engine::{DocType, Facets, Filter, Hit, Results};
 pub use format::FormatError;
 pub use index::{DocInfo, Index};
+pub use protocol::{Answer, Message, Reply, Request, SearchRequest};
 pub use snippet::{Segment, highlight, snippet};
 
 /// The index file's name, next to the content files.

@@ -8,8 +8,8 @@ use crate::app::use_content;
 use crate::components::highlighted::Highlighted;
 use crate::data::Content;
 use crate::routes;
-use crate::search::{DocType, Index, highlight};
-use crate::search_client::{IndexState, use_search};
+use crate::search::{Answer, DocType, SearchRequest, highlight};
+use crate::search_client::use_search;
 
 /// Suggestions shown under the box.
 const SUGGESTIONS: usize = 6;
@@ -30,21 +30,18 @@ pub fn type_label(content: &Content, t: DocType) -> String {
     }
 }
 
-fn suggestions(content: &Content, index: &Index, q: &str) -> (Vec<Suggestion>, bool) {
-    let results = index.search(q, &[], 0, SUGGESTIONS);
-    let items = results
-        .hits
+fn suggestions(content: &Content, answer: &Answer) -> Vec<Suggestion> {
+    answer
+        .docs
         .iter()
-        .filter_map(|hit| {
-            let doc = index.docs.get(hit.doc as usize)?;
+        .filter_map(|doc| {
             Some(Suggestion {
                 href: doc.href()?,
-                title: highlight(&doc.title, &results.matched),
+                title: highlight(&doc.title, &answer.results.matched),
                 kind: type_label(content, doc.kind.into()),
             })
         })
-        .collect();
-    (items, results.phrases_unchecked)
+        .collect()
 }
 
 fn is_typing_target(target: Option<web_sys::EventTarget>) -> bool {
@@ -69,20 +66,17 @@ pub fn SearchBox() -> impl IntoView {
     let active = RwSignal::new(None::<usize>);
     let input_ref = NodeRef::<html::Input>::new();
 
-    let found = Memo::new(move |_| {
-        let q = query.get();
-        if q.trim().is_empty() {
-            return (Vec::new(), false);
-        }
-        match search.state() {
-            IndexState::Ready(index) => suggestions(&content, &index, &q),
-            _ => (Vec::new(), false),
-        }
+    let answer = search.watch(move || {
+        let text = query.get();
+        (!text.trim().is_empty()).then(|| SearchRequest {
+            text,
+            limit: SUGGESTIONS,
+            ..SearchRequest::default()
+        })
     });
-    Effect::new(move |_| {
-        if found.get().1 {
-            search.ensure_positions();
-        }
+    let found = Memo::new(move |_| match answer.answer() {
+        Some((_, Ok(a))) if !query.with(|q| q.trim().is_empty()) => suggestions(&content, &a),
+        _ => Vec::new(),
     });
     // A new page closes the box and empties it.
     Effect::new(move |_| {
@@ -107,7 +101,7 @@ pub fn SearchBox() -> impl IntoView {
     on_cleanup(move || shortcut.remove());
 
     // Suggestions plus the last option, "all results".
-    let option_count = move || found.with(|(s, _)| s.len()) + 1;
+    let option_count = move || found.with(Vec::len) + 1;
     let show = move || open.get() && !query.with(|q| q.trim().is_empty());
     let go_to_results = {
         let navigate = navigate.clone();
@@ -140,7 +134,7 @@ pub fn SearchBox() -> impl IntoView {
                 ev.prevent_default();
                 let chosen = active
                     .get_untracked()
-                    .and_then(|i| found.with_untracked(|(s, _)| s.get(i).map(|s| s.href.clone())));
+                    .and_then(|i| found.with_untracked(|s| s.get(i).map(|s| s.href.clone())));
                 match chosen {
                     Some(href) => navigate(&href, Default::default()),
                     None if !query.with_untracked(|q| q.trim().is_empty()) => go_to_results(),
@@ -162,18 +156,18 @@ pub fn SearchBox() -> impl IntoView {
     };
     let option_id = |i: usize| format!("site-search-option-{i}");
     let activedescendant = move || show().then(|| active.get().map(option_id)).flatten();
-    let status = move || match (show(), search.state()) {
+    let status = move || match (show(), answer.answer()) {
         (false, _) => String::new(),
-        (true, IndexState::Loading | IndexState::Idle) => "Loading search…".to_owned(),
-        (true, IndexState::Failed(e)) => format!("Search is unavailable: {e}"),
-        (true, IndexState::Ready(_)) => match found.with(|(s, _)| s.len()) {
+        (true, None) => "Loading search…".to_owned(),
+        (true, Some((_, Err(e)))) => format!("Search is unavailable: {e}"),
+        (true, Some((_, Ok(_)))) => match found.with(Vec::len) {
             0 => "No suggestions".to_owned(),
             1 => "1 suggestion".to_owned(),
             n => format!("{n} suggestions"),
         },
     };
     let options = move || {
-        let (items, _) = found.get();
+        let items = found.get();
         let all_index = items.len();
         let q = query.get();
         let rows = items
@@ -244,7 +238,7 @@ pub fn SearchBox() -> impl IntoView {
                 }
                 on:keydown=on_keydown
             />
-            <ul id="site-search-listbox" role="listbox" aria-label="Suggestions" class="search-listbox" hidden=move || !show()>
+            <ul id="site-search-listbox" role="listbox" aria-label="Suggestions" class="search-listbox" hidden=move || !show() aria-busy=move || answer.pending().to_string()>
                 {options}
             </ul>
             <p class="visually-hidden" role="status">{status}</p>

@@ -1,9 +1,10 @@
 //! What can go wrong when loading content, worded for the reader.
 
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// A failed content load. Every variant names the file that failed.
-#[derive(Clone, Debug, Error, PartialEq, Eq)]
+#[derive(Clone, Debug, Error, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DataError {
     /// The request never got an answer (offline, DNS, CORS, aborted).
     #[error("Could not download {file}: {reason}")]

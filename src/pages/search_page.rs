@@ -11,8 +11,10 @@ use crate::components::highlighted::Highlighted;
 use crate::components::search_box::type_label;
 use crate::data::{Block, Content, TaxonomyKind};
 use crate::routes::{self, SearchQuery};
-use crate::search::{DocInfo, DocKind, Filter, Index, Results, Segment, highlight, snippet};
-use crate::search_client::{IndexState, use_search};
+use crate::search::{
+    Answer, DocInfo, DocKind, Filter, Results, SearchRequest, Segment, highlight, snippet,
+};
+use crate::search_client::use_search;
 
 /// Results per page.
 const PER_PAGE: usize = 20;
@@ -28,26 +30,26 @@ const FACET_VALUES: usize = 12;
 pub fn SearchPage() -> impl IntoView {
     let content = use_content();
     let search = use_search();
-    search.ensure();
+
     let query = use_query::<SearchQuery>();
     let params = Memo::new(move |_| {
         let q = query.get().unwrap_or_default();
         (q.text(), q.filters(), q.page())
     });
-    let results = Memo::new(move |_| {
+    let answer = search.watch(move || {
         let (text, filters, page) = params.get();
-        match search.state() {
-            IndexState::Ready(index) if !text.trim().is_empty() => {
-                Some(index.search(&text, &filters, (page - 1) * PER_PAGE, PER_PAGE))
-            }
-            _ => None,
-        }
+        (!text.trim().is_empty()).then(|| SearchRequest {
+            text,
+            filters,
+            offset: (page - 1) * PER_PAGE,
+            limit: PER_PAGE,
+            retry: false,
+        })
     });
-    Effect::new(move |_| {
-        if results.with(|r| r.as_ref().is_some_and(|r| r.phrases_unchecked)) {
-            search.ensure_positions();
-        }
-    });
+    let positions_error = move || match answer.answer() {
+        Some((_, Ok(found))) => found.positions_error.clone(),
+        _ => None,
+    };
     let title = move || {
         let text = params.with(|p| p.0.trim().to_owned());
         if text.is_empty() {
@@ -57,25 +59,23 @@ pub fn SearchPage() -> impl IntoView {
         }
     };
     let body = move || {
-        let (text, filters, page) = params.get();
-        if text.trim().is_empty() {
+        if params.with(|p| p.0.trim().is_empty()) {
             return view! { <p class="empty">"Type a word or a name to search the whole site."</p> }.into_any();
         }
-        match search.state() {
-            IndexState::Idle | IndexState::Loading => {
-                view! { <p class="loading" role="status">"Loading search…"</p> }.into_any()
-            }
-            IndexState::Failed(error) => view! {
+        match answer.answer() {
+            None => view! { <p class="loading" role="status">"Loading search…"</p> }.into_any(),
+            Some((_, Err(error))) => view! {
                 <div class="notice" role="alert">
                     <p>{format!("Search is unavailable: {error}")}</p>
-                    <button type="button" class="button" on:click=move |_| search.ensure()>"Retry"</button>
+                    <button type="button" class="button" on:click=move |_| answer.retry()>"Retry"</button>
                 </div>
             }
             .into_any(),
-            IndexState::Ready(index) => match results.get() {
-                Some(r) => results_view(&content, &index, &text, &filters, page, r).into_any(),
-                None => ().into_any(),
-            },
+            // Shown with the query it answers, until the next answer comes.
+            Some((asked, Ok(found))) => {
+                let page = asked.offset / PER_PAGE + 1;
+                results_view(&content, &asked.text, &asked.filters, page, &found).into_any()
+            }
         }
     };
     view! {
@@ -84,8 +84,8 @@ pub fn SearchPage() -> impl IntoView {
         <div class="search-page">
             <h1>"Search"</h1>
             {move || view! { <SearchForm text=params.get().0 /> }}
-            {move || search.positions_error().map(|e| view! { <p class="notice" role="alert">{format!("Phrases cannot be checked: {e}")}</p> })}
-            {body}
+            {move || positions_error().map(|e| view! { <p class="notice" role="alert">{format!("Phrases cannot be checked: {e}")}</p> })}
+            <div class="search-answer" aria-busy=move || answer.pending().to_string()>{body}</div>
         </div>
     }
 }
@@ -116,12 +116,12 @@ fn SearchForm(
 
 fn results_view(
     content: &Content,
-    index: &Index,
     text: &str,
     filters: &[Filter],
     page: usize,
-    r: Results,
+    found: &Answer,
 ) -> impl IntoView + use<> {
+    let r = &found.results;
     let q = text.trim().to_owned();
     let count = match r.total {
         0 => format!("No results for \u{201c}{q}\u{201d}"),
@@ -133,10 +133,9 @@ fn results_view(
         view! { <p class="did-you-mean">"Did you mean "<a href=href>{s}</a>"?"</p> }
     });
     let pages = r.total.div_ceil(PER_PAGE).max(1);
-    let items = r
-        .hits
+    let items = found
+        .docs
         .iter()
-        .filter_map(|hit| index.docs.get(hit.doc as usize))
         .map(|doc| result_item(content, doc, &r.matched))
         .collect_view();
     let pager = (pages > 1).then(|| {
@@ -157,7 +156,7 @@ fn results_view(
         <div class="search-layout">
             <nav class="facets" aria-label="Refine results">
                 {active_filters}
-                {facets_view(content, &q, filters, &r)}
+                {facets_view(content, &q, filters, r)}
             </nav>
             <ol class="search-results">{items}</ol>
         </div>

@@ -1,10 +1,12 @@
 //! What the search engine indexes: articles and every page of the site,
 //! built from the content model.
 
+use serde::{Deserialize, Serialize};
+
 use crate::data::{Article, Block, MenuNode, NewsData, SiteData, TaxonomyKind, TermRef};
 
 /// What a result is, for its label and its link.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum DocKind {
     /// A news article.
     Article,

@@ -13,6 +13,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use serde::{Deserialize, Serialize};
+
 use super::document::DocKind;
 use super::fuzzy;
 use super::index::Index;
@@ -33,7 +35,7 @@ const WHOLE_TITLE: f32 = 3.0;
 const MAX_COMPLETIONS: [usize; 4] = [0, 8, 16, 32];
 
 /// The facet a result belongs to by type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum DocType {
     News,
     Page(TaxonomyKind),
@@ -68,7 +70,7 @@ impl DocType {
 }
 
 /// A restriction of the results.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Filter {
     /// Filed under this term.
     Term(TaxonomyKind, String),
@@ -79,14 +81,14 @@ pub enum Filter {
 }
 
 /// One result.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
     pub doc: u32,
     pub score: f32,
 }
 
 /// Counts of results per facet value, most frequent first.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facets {
     pub terms: BTreeMap<TaxonomyKind, Vec<(String, usize)>>,
     pub years: Vec<(u16, usize)>,
@@ -94,7 +96,7 @@ pub struct Facets {
 }
 
 /// Everything a results page shows.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Results {
     /// Best first; `limit` of them from `offset`.
     pub hits: Vec<Hit>,

@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use serde::{Deserialize, Serialize};
+
 use super::dictionary::Dictionary;
 use super::document::{DocKind, Document, FIELD_WEIGHTS, Field};
 use super::stem::stem;
@@ -12,7 +14,7 @@ use super::varint;
 use crate::data::TaxonomyKind;
 
 /// What a result shows without going back to the content.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DocInfo {
     pub kind: DocKind,
     pub slug: String,

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { after, describe, test } from 'node:test';
 import { launch } from './support/browser.mjs';
 import { useSite } from './support/fixture.mjs';
-import { SitePage } from './support/pages.mjs';
+import { ResultsPage, SitePage } from './support/pages.mjs';
 import { ROOT, SUBPATH_DIST } from './support/site.mjs';
 
 describe('plain static host with 404.html', () => {
@@ -39,6 +39,12 @@ describe('deployed under a sub-path', () => {
     await site.page.reload();
     await site.ready();
     assert.equal(await site.heading(), 'Countries');
+    // Search runs in a worker that fetches the index under the sub-path too.
+    await site.goto('/search?q=turkiye');
+    const results = new ResultsPage(site);
+    assert.equal((await results.titles())[0], 'Türkiye');
+    assert.equal(await site.page.locator('.search-result-title a').first().getAttribute('href'), '/newsroom/countries/turkiye');
+    assert.ok(env.server.requests.includes('/newsroom/data/search-index.bin'), env.server.requests.join(' '));
     const outside = env.server.requests.filter((p) => !p.startsWith('/newsroom/'));
     assert.deepEqual(outside, [], 'every request stays under the sub-path');
     await site.page.close();

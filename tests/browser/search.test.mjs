@@ -175,4 +175,28 @@ describe('results page', () => {
     assert.equal(await new ResultsPage(site).summary(), '1 result for “sarajevo”');
     await site.page.close();
   });
+
+  for (const file of ['/search-worker-start.js', '/search-worker_bg.wasm']) {
+    test(`when the search worker cannot start (${file} missing), search says so, the site works, and Retry recovers`, async () => {
+      env.allowed = [/status of 404/, /search-worker/];
+      env.server.faults.set(file, (req, res) => {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not here');
+      });
+      const site = await env.open(`/news/${article.slug}`);
+      const box = new SearchBox(site);
+      await box.input.fill('sarajevo');
+      await site.page.getByRole('status').filter({ hasText: 'Search is unavailable' }).waitFor({ state: 'attached' });
+      assert.equal(await site.page.getByRole('heading', { level: 1 }).textContent(), article.title);
+
+      await site.goto('/search?q=sarajevo');
+      const alert = site.page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /Search is unavailable: Could not download search-worker-start\.js: \S/);
+      env.server.faults.clear();
+      await site.page.getByRole('button', { name: 'Retry' }).click();
+      assert.equal(await new ResultsPage(site).summary(), '1 result for “sarajevo”');
+      await site.page.close();
+    });
+  }
 });

@@ -89,10 +89,12 @@ export class SearchBox {
     return (await this.options().allTextContents()).map((t) => t.trim());
   }
 
-  /** Waits until the suggestions show a given option count. */
+  /** Waits until the answer to what is typed shows a given option count. */
   async waitForOptions(n) {
     await this.page.waitForFunction(
-      (n) => document.querySelectorAll('#site-search-listbox [role=option]').length === n,
+      (n) =>
+        document.querySelector('#site-search-listbox')?.getAttribute('aria-busy') === 'false' &&
+        document.querySelectorAll('#site-search-listbox [role=option]').length === n,
       n,
     );
   }
@@ -105,17 +107,30 @@ export class ResultsPage {
     this.page = site.page;
   }
 
+  /** Waits until the page shows the answer to the query in the URL. */
+  async settled() {
+    await this.page.waitForFunction(() => {
+      const answer = document.querySelector('.search-answer');
+      if (answer?.getAttribute('aria-busy') !== 'false') return false;
+      const q = (new URL(location.href).searchParams.get('q') || '').trim();
+      const summary = answer.querySelector('.results-summary');
+      if (summary) return summary.textContent.includes(`\u201c${q}\u201d`);
+      return answer.querySelector('[role=alert], .empty') !== null;
+    });
+  }
+
   async summary() {
-    const s = this.page.locator('.results-summary');
-    await s.waitFor();
-    return (await s.textContent()).trim();
+    await this.settled();
+    return (await this.page.locator('.results-summary').textContent()).trim();
   }
 
   async titles() {
+    await this.settled();
     return (await this.page.locator('.search-result-title').allTextContents()).map((t) => t.trim());
   }
 
   async marks() {
+    await this.settled();
     return (await this.page.locator('.search-results mark').allTextContents()).map((t) => t.trim());
   }
 

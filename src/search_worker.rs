@@ -1,0 +1,138 @@
+//! The search worker's side: it fetches and decodes the index, loads word
+//! positions on the first phrase query, and answers queries in the order
+//! they come. Runs in a dedicated web worker (`src/bin/search-worker.rs`).
+
+use futures::StreamExt;
+use futures::channel::mpsc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::data::{DataError, load};
+use crate::search::query::parse;
+use crate::search::{
+    Answer, INDEX_FILE, Index, Message, POSITIONS_FILE, Reply, Request, SearchRequest,
+};
+
+/// Where the index files live, relative to the worker script, which sits
+/// at the site's root.
+fn url(file: &str) -> String {
+    format!("data/{file}")
+}
+
+/// Starts answering the page's messages.
+pub fn run() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let (requests, mut incoming) = mpsc::unbounded::<Request>();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        // The page sends only well-formed requests; anything else is not
+        // ours to answer.
+        if let Some(request) = event
+            .data()
+            .as_string()
+            .and_then(|text| serde_json::from_str(&text).ok())
+        {
+            let _ = requests.unbounded_send(request);
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    post(&scope, &Message::Ready);
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut worker = Worker::default();
+        while let Some(request) = incoming.next().await {
+            match request {
+                Request::Load => {
+                    // A failure is reported with the first query.
+                    let _ = worker.index().await;
+                }
+                Request::Search { id, query } => {
+                    let answer = worker.answer(&query).await;
+                    post(&scope, &Message::Reply(Box::new(Reply { id, answer })));
+                }
+            }
+        }
+    });
+}
+
+fn post(scope: &DedicatedWorkerGlobalScope, message: &Message) {
+    if let Ok(text) = serde_json::to_string(message) {
+        let _ = scope.post_message(&text.into());
+    }
+}
+
+#[derive(Default)]
+struct Worker {
+    index: Option<Index>,
+    /// Why word positions failed to load, until a retry.
+    positions_error: Option<DataError>,
+}
+
+impl Worker {
+    /// The index, fetched on first use and again after a failure.
+    async fn index(&mut self) -> Result<&mut Index, DataError> {
+        if self.index.is_none() {
+            let file = url(INDEX_FILE);
+            let bytes = fetch_bytes(&file).await?;
+            let index = Index::from_bytes(&bytes).map_err(|e| DataError::Invalid {
+                file: file.clone(),
+                reason: e.to_string(),
+            })?;
+            self.index = Some(index);
+        }
+        self.index.as_mut().ok_or_else(|| DataError::Invalid {
+            file: url(INDEX_FILE),
+            reason: "not loaded".to_owned(),
+        })
+    }
+
+    /// Loads word positions into the index, for phrases.
+    async fn load_positions(&mut self) -> Result<(), DataError> {
+        let file = url(POSITIONS_FILE);
+        let bytes = fetch_bytes(&file).await?;
+        self.index()
+            .await?
+            .load_positions(&bytes)
+            .map_err(|e| DataError::Invalid {
+                file,
+                reason: e.to_string(),
+            })
+    }
+
+    async fn answer(&mut self, query: &SearchRequest) -> Result<Answer, DataError> {
+        if query.retry {
+            self.positions_error = None;
+        }
+        let phrases = !parse(&query.text).phrases.is_empty();
+        let has_positions = self.index().await?.has_positions();
+        if phrases
+            && !has_positions
+            && self.positions_error.is_none()
+            && let Err(e) = self.load_positions().await
+        {
+            self.positions_error = Some(e);
+        }
+        let index = self.index().await?;
+        let results = index.search(&query.text, &query.filters, query.offset, query.limit);
+        let docs = results
+            .hits
+            .iter()
+            .filter_map(|hit| index.docs.get(hit.doc as usize).cloned())
+            .collect();
+        Ok(Answer {
+            results,
+            docs,
+            positions_error: phrases.then(|| self.positions_error.clone()).flatten(),
+        })
+    }
+}
+
+async fn fetch_bytes(file: &str) -> Result<Vec<u8>, DataError> {
+    load::fetch(file)
+        .await?
+        .binary()
+        .await
+        .map_err(|e| load::network_error(file, e))
+}
