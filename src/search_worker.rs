@@ -115,7 +115,11 @@ impl Worker {
             self.positions_error = Some(e);
         }
         let index = self.index().await?;
-        let results = index.search(&query.text, &query.filters, query.offset, query.limit);
+        let results = if query.facets {
+            index.search(&query.text, &query.filters, query.offset, query.limit)
+        } else {
+            index.top(&query.text, &query.filters, query.limit)
+        };
         let docs = results
             .hits
             .iter()

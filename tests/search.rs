@@ -234,6 +234,29 @@ fn facets_count_and_filter() {
 }
 
 #[test]
+fn suggestions_are_the_same_hits_without_facet_counts() {
+    let index = index();
+    for q in [
+        "bosnia",
+        "secur",
+        "terorism",
+        "osce mission",
+        "\"soft targets\"",
+    ] {
+        let full = index.search(q, &[], 0, 6);
+        let top = index.top(q, &[], 6);
+        assert_eq!(top.hits, full.hits, "{q}");
+        assert_eq!(top.total, full.total, "{q}");
+        assert_eq!(top.facets, Default::default(), "{q}");
+    }
+    let news = [Filter::Type(DocType::News)];
+    assert_eq!(
+        index.top("bosnia", &news, 6).hits,
+        index.search("bosnia", &news, 0, 6).hits
+    );
+}
+
+#[test]
 fn snippets_mark_folded_and_fuzzy_matches() {
     let index = index();
     let r = index.search("copelj sarajvo ", &[], 0, 5);

@@ -43,6 +43,7 @@ pub fn SearchPage() -> impl IntoView {
             filters,
             offset: (page - 1) * PER_PAGE,
             limit: PER_PAGE,
+            facets: true,
             retry: false,
         })
     });

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::document::DocKind;
-use super::fuzzy;
+use super::fuzzy::{self, Shape};
 use super::index::Index;
 use super::query::{Query, parse};
 use crate::data::TaxonomyKind;
@@ -145,6 +145,23 @@ impl Default for Acc {
 impl Index {
     /// Searches with filters, returning `limit` hits from `offset`.
     pub fn search(&self, input: &str, filters: &[Filter], offset: usize, limit: usize) -> Results {
+        self.run(input, filters, offset, limit, true)
+    }
+
+    /// The best `limit` hits without facet counts, for suggestions as the
+    /// reader types.
+    pub fn top(&self, input: &str, filters: &[Filter], limit: usize) -> Results {
+        self.run(input, filters, 0, limit, false)
+    }
+
+    fn run(
+        &self,
+        input: &str,
+        filters: &[Filter],
+        offset: usize,
+        limit: usize,
+        with_facets: bool,
+    ) -> Results {
         let query = parse(input);
         if query.is_empty() {
             return Results::default();
@@ -209,7 +226,11 @@ impl Index {
         }
         docs.retain(|&d| filters.iter().all(|f| self.passes(d, f)));
 
-        let facets = self.count_facets(&docs);
+        let facets = if with_facets {
+            self.count_facets(&docs)
+        } else {
+            Facets::default()
+        };
         // Every form the query words took; marking one in a result that
         // holds it is right whichever document it matched in.
         let matched = expansions
@@ -293,7 +314,11 @@ impl Index {
         if edits > 0 {
             // Typos rarely hit the first letter: only look there.
             let first: String = word.chars().take(1).collect();
+            let shape = Shape::of(word);
             for t in self.prefix_range(&first) {
+                if !self.may_be_within(t, shape, edits) {
+                    continue;
+                }
                 let Some(term) = self.terms.get(t) else {
                     continue;
                 };
@@ -303,6 +328,14 @@ impl Index {
             }
         }
         found.into_iter().collect()
+    }
+
+    /// False when term `t` is surely more than `max` edits from a word of
+    /// this shape.
+    fn may_be_within(&self, t: u32, shape: Shape, max: usize) -> bool {
+        self.shapes
+            .get(t as usize)
+            .is_none_or(|s| s.may_be_within(shape, max))
     }
 
     /// Keeps the documents where the phrase's words stand in a row.
@@ -436,9 +469,11 @@ impl Index {
                     return w.term.clone();
                 }
                 let max = 2;
+                let shape = Shape::of(&w.term);
                 let best = self
                     .terms
                     .iter()
+                    .filter(|&(t, _)| self.may_be_within(t, shape, max))
                     .filter_map(|(t, term)| Some((fuzzy::distance(&w.term, term, max)?, t, term)))
                     .min_by_key(|&(d, t, _)| {
                         (d, std::cmp::Reverse(self.df.get(t as usize).copied()))

@@ -243,6 +243,7 @@ impl Index {
             positions: Vec::new(),
             avg_len,
             columns: Default::default(),
+            shapes: Vec::new(),
         }
         .finish())
     }

@@ -3,9 +3,7 @@
 
 /// The number of edits between `a` and `b` if it is at most `max`.
 pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
-    // An edit changes at most two letters of the set a word is made of, so
-    // a cheap set comparison rules out most words before the full count.
-    if (letters(a) ^ letters(b)).count_ones() as usize > 2 * max {
+    if !Shape::of(a).may_be_within(Shape::of(b), max) {
         return None;
     }
     if a.is_ascii() && b.is_ascii() {
@@ -17,16 +15,37 @@ pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
     }
 }
 
-/// The set of letters in a word, as bits (`a`–`z` each its own, everything
-/// else sharing the rest by code point).
-fn letters(word: &str) -> u64 {
-    word.chars().fold(0, |set, c| {
-        let bit = match c {
-            'a'..='z' => c as u32 - 'a' as u32,
-            _ => 26 + c as u32 % 38,
-        };
-        set | 1 << bit
-    })
+/// What a quick check needs of a word to rule it out before counting
+/// edits: its length and the set of letters it is made of.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Shape {
+    /// `a`–`z` each a bit of their own, other characters sharing the rest.
+    letters: u32,
+    /// Characters, at most 255.
+    chars: u8,
+}
+
+impl Shape {
+    pub fn of(word: &str) -> Shape {
+        word.chars().fold(Shape::default(), |shape, c| {
+            let bit = match c {
+                'a'..='z' => c as u32 - 'a' as u32,
+                _ => 26 + c as u32 % 6,
+            };
+            Shape {
+                letters: shape.letters | 1 << bit,
+                chars: shape.chars.saturating_add(1),
+            }
+        })
+    }
+
+    /// False when the words are surely more than `max` edits apart: an edit
+    /// changes the length by at most one and the letter set by at most two.
+    pub fn may_be_within(self, other: Shape, max: usize) -> bool {
+        let long = self.chars == u8::MAX || other.chars == u8::MAX;
+        (long || usize::from(self.chars.abs_diff(other.chars)) <= max)
+            && (self.letters ^ other.letters).count_ones() as usize <= 2 * max
+    }
 }
 
 fn bounded<T: PartialEq + Copy>(a: &[T], b: &[T], max: usize) -> Option<usize> {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dictionary::Dictionary;
 use super::document::{DocKind, Document, FIELD_WEIGHTS, Field};
+use super::fuzzy::Shape;
 use super::stem::stem;
 use super::tokenize::tokenize;
 use super::varint;
@@ -67,6 +68,8 @@ pub struct Index {
     pub avg_len: f32,
     /// What every query reads of each document; derived, not stored.
     pub(super) columns: Columns,
+    /// Per term, its shape for ruling out typo candidates; derived.
+    pub(super) shapes: Vec<Shape>,
 }
 
 /// Per-document values that queries read for thousands of matches at a
@@ -218,6 +221,7 @@ impl Index {
             + self.postings.capacity()
             + self.positions.capacity()
             + self.columns.heap_bytes()
+            + self.shapes.capacity() * std::mem::size_of::<Shape>()
     }
 
     /// The id of a term, if indexed.
@@ -289,6 +293,7 @@ impl Index {
         }
         columns.facet_start.push(columns.facets.len() as u32);
         self.columns = columns;
+        self.shapes = self.terms.iter().map(|(_, w)| Shape::of(w)).collect();
         self
     }
 

@@ -24,6 +24,9 @@ pub struct SearchRequest {
     pub filters: Vec<Filter>,
     pub offset: usize,
     pub limit: usize,
+    /// Count results per facet value (the results page does, suggestions
+    /// do not).
+    pub facets: bool,
     /// Try again files that failed to load before.
     pub retry: bool,
 }

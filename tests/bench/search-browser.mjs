@@ -1,6 +1,7 @@
 // In-browser search latency: the built app on a generated archive, in
 // headless Chromium, time from a keystroke in the header search box to the
-// next frame painted with the new suggestions. Prints p50/p95 per query.
+// worker's suggestions in the DOM, and to the next frame painted with them.
+// Prints p50/p95 per query.
 //
 // Usage (see the README): node tests/bench/search-browser.mjs <corpus-dir>
 // where <corpus-dir> holds site.json, news.json, search-index.bin and
@@ -35,36 +36,60 @@ try {
   console.log(`app ready on the archive in ${Date.now() - t0} ms`);
   const input = page.locator('#site-search-input');
   await input.focus();
-  await page.waitForFunction(() => !/Loading/.test(document.querySelector('.site-search [role=status]')?.textContent ?? 'Loading'), null, { timeout: 120_000 }).catch(() => {});
-  // Type one character and wait until its suggestions are painted.
+  // Type one character and wait until its suggestions are painted: the
+  // worker's answer arrives when the listbox stops being busy, then the
+  // next frame paints it.
   const keystroke = (text) =>
     page.evaluate(async (text) => {
       const el = document.querySelector('#site-search-input');
+      const list = document.querySelector('#site-search-listbox');
       const start = performance.now();
-      el.value = text;
-      // The app searches and updates the DOM synchronously in its input
-      // handler; then the next frame paints it.
-      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await new Promise((ok) => {
+        if (!text.trim()) {
+          el.value = text;
+          el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          return ok();
+        }
+        let busy = false;
+        const watch = new MutationObserver(() => {
+          if (list.getAttribute('aria-busy') === 'true') busy = true;
+          else if (busy) {
+            watch.disconnect();
+            ok();
+          }
+        });
+        watch.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
+        el.value = text;
+        el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      });
+      const dom = performance.now() - start;
       await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-      return performance.now() - start;
+      return [dom, performance.now() - start];
     }, text);
-  const all = [];
-  console.log('| query | keystrokes | p50 | p95 | max |');
-  console.log('| --- | --- | --- | --- | --- |');
+  // The first answer waits for the index download: not what is measured.
+  await keystroke('warm');
+  const all = { dom: [], paint: [] };
+  const pct = (xs, x) => xs[Math.min(xs.length - 1, Math.round((xs.length - 1) * x))].toFixed(1);
+  console.log('| query | keystrokes | answer in DOM p50 | p95 | painted p50 | p95 | max |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const q of QUERIES) {
-    const times = [];
+    const dom = [];
+    const paint = [];
     for (let round = 0; round < 5; round++) {
       await keystroke('');
-      for (let i = 1; i <= q.length; i++) times.push(await keystroke(q.slice(0, i)));
+      for (let i = 1; i <= q.length; i++) {
+        const [d, p] = await keystroke(q.slice(0, i));
+        dom.push(d);
+        paint.push(p);
+      }
     }
-    times.sort((a, b) => a - b);
-    all.push(...times);
-    const p = (x) => times[Math.min(times.length - 1, Math.round((times.length - 1) * x))].toFixed(1);
-    console.log(`| ${q} | ${times.length} | ${p(0.5)} ms | ${p(0.95)} ms | ${p(1)} ms |`);
+    for (const xs of [dom, paint]) xs.sort((a, b) => a - b);
+    all.dom.push(...dom);
+    all.paint.push(...paint);
+    console.log(`| ${q} | ${dom.length} | ${pct(dom, 0.5)} ms | ${pct(dom, 0.95)} ms | ${pct(paint, 0.5)} ms | ${pct(paint, 0.95)} ms | ${pct(paint, 1)} ms |`);
   }
-  all.sort((a, b) => a - b);
-  const p = (x) => all[Math.min(all.length - 1, Math.round((all.length - 1) * x))].toFixed(1);
-  console.log(`| all | ${all.length} | ${p(0.5)} ms | ${p(0.95)} ms | ${p(1)} ms |`);
+  for (const xs of [all.dom, all.paint]) xs.sort((a, b) => a - b);
+  console.log(`| all | ${all.dom.length} | ${pct(all.dom, 0.5)} ms | ${pct(all.dom, 0.95)} ms | ${pct(all.paint, 0.5)} ms | ${pct(all.paint, 0.95)} ms | ${pct(all.paint, 1)} ms |`);
   const problems = browser.takeProblems();
   if (problems.length) console.log('page problems:', problems);
 } finally {
