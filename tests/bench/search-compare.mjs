@@ -1,0 +1,177 @@
+// Our search against MiniSearch and FlexSearch, in the same headless
+// Chromium run, on the same generated archive and the same queries.
+//
+// Usage (see the README): node tests/bench/search-compare.mjs <corpus-dir>
+// where <corpus-dir> holds site.json and news.json (newsroom-corpus). The
+// script plants articles with hard cases (accents, typos, prefixes,
+// phrases, stems) into a copy of the archive, builds our index from it with
+// newsroom-index, and prints per engine: time until the first query can be
+// answered, index size, query latency p50/p95 by kind (each sample the
+// mean of a batch of calls), and recall@10 on the planted cases.
+//
+// Each library is configured as its documentation suggests for this use:
+// prefix matching, typo tolerance, accent folding, title boost, all words
+// required. Neither ships an English stemmer. Ours is timed from the page,
+// round trip through its worker included; theirs run on the page's thread.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch } from '../browser/support/browser.mjs';
+import { startServer } from '../browser/support/server.mjs';
+import { DIST, ROOT } from '../browser/support/site.mjs';
+
+const corpus = process.argv[2];
+if (!corpus) {
+  console.error('usage: node tests/bench/search-compare.mjs <corpus-dir>');
+  process.exit(2);
+}
+
+/** The fixed query set of `cargo bench --bench search`, by kind. */
+const QUERIES = {
+  'single words': ['security', 'sarajevo', 'elections', 'journalists', 'resilience', 'copelj', 'tntd', 'youth'],
+  '2-3 words': ['border security', 'media freedom journalists', 'police reform training', 'women leaders youth', 'community resilience online'],
+  'prefixes 1-6': ['s', 'se', 'sec', 'secu', 'secur', 'securi', 'j', 'jo', 'jou', 'jour', 'journ', 'journa'],
+  typos: ['terorism', 'sarajvo', 'radicalisation', 'jurnalists', 'parliamentarans', 'goverance', 'extremsm'],
+};
+const ROUNDS = 10;
+/** Calls timed together per sample: browsers round timers to 0.1 ms. */
+const BATCH = 20;
+
+const paragraph = (text) => ({ type: 'paragraph', text });
+const planted = (slug, title, text) => ({
+  slug,
+  title,
+  lead: text,
+  issued_on: '2026-11-01',
+  body: [paragraph(text), paragraph('The meeting closed with a joint statement by all participants.')],
+});
+/** Articles with words found nowhere else, and the queries that must find them. */
+const PLANTED = [
+  planted('planted-accents', 'Zuzana Čaputová and Đorđe Vučković visit Kraków', 'Zuzana Čaputová and Đorđe Vučković met students in Kraków and Łódź.'),
+  planted('planted-typos', 'Ombudsperson consultations with interparliamentary delegations', 'Ombudsperson institutions held consultations with interparliamentary delegations on accountability.'),
+  planted('planted-stems', 'Beekeeping cooperatives train rural beekeepers', 'Beekeeping cooperatives trained rural beekeepers in sustainable pollination practices.'),
+  planted('planted-stems-2', 'Hydrologists compare irrigation activities', 'Hydrologists compared the irrigation activities of neighbouring municipalities.'),
+  planted('planted-phrase', 'Alpine glacier monitoring network launched', 'A new network starts glacier monitoring across alpine valleys.'),
+];
+// Articles that hold the phrase's words more often but never in a row: a
+// search that ignores word order ranks them above the one with the phrase.
+for (let i = 0; i < 40; i++) {
+  PLANTED.push(
+    planted(
+      `planted-phrase-distractor-${i}`,
+      `Glacier report ${i}: monitoring of the alpine glacier`,
+      `Monitoring teams measured each alpine glacier; the monitoring of every glacier continues, report ${i}.`,
+    ),
+  );
+}
+const CASES = [
+  ['accents', 'caputova', 'planted-accents'],
+  ['accents', 'CAPUTOVÁ VUCKOVIC', 'planted-accents'],
+  ['accents', 'krakow lodz', 'planted-accents'],
+  ['accents', 'đorđe', 'planted-accents'],
+  ['typos', 'ombudsprson', 'planted-typos'],
+  ['typos', 'interparlamentary', 'planted-typos'],
+  ['typos', 'consultatoins', 'planted-typos'],
+  ['prefixes', 'ombuds', 'planted-typos'],
+  ['prefixes', 'interparl', 'planted-typos'],
+  ['prefixes', 'vučko', 'planted-accents'],
+  ['phrases', '"glacier monitoring"', 'planted-phrase'],
+  ['phrases', '"alpine glacier monitoring"', 'planted-phrase'],
+  ['stems', 'beekeeper cooperative', 'planted-stems'],
+  ['stems', 'pollinating', 'planted-stems'],
+  ['stems', 'consultation delegation', 'planted-typos'],
+  ['stems', 'irrigation activity', 'planted-stems-2'],
+  ['stems', 'hydrologist comparing', 'planted-stems-2'],
+];
+
+const root = mkdtempSync(join(tmpdir(), 'newsroom-compare-'));
+try {
+  cpSync(DIST, root, { recursive: true });
+  const data = join(root, 'data');
+  cpSync(join(corpus, 'site.json'), join(data, 'site.json'));
+  const news = JSON.parse(readFileSync(join(corpus, 'news.json'), 'utf8'));
+  news.articles.push(...PLANTED);
+  writeFileSync(join(data, 'news.json'), JSON.stringify(news));
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', 'bench', '--bin', 'newsroom-index', '--', data, data], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const ours = readFileSync(join(data, 'search-index.bin'));
+  mkdirSync(join(root, 'vendor'));
+  cpSync(join(ROOT, 'node_modules/minisearch/dist/es/index.js'), join(root, 'vendor/minisearch.js'));
+  cpSync(join(ROOT, 'node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs'), join(root, 'vendor/flexsearch.js'));
+  writeFileSync(join(root, 'compare.html'), '<!doctype html><meta charset="utf-8"><title>compare</title><script type="module" src="compare.js"></script>');
+  cpSync(join(ROOT, 'tests/bench/search-compare-page.js'), join(root, 'compare.js'));
+
+  const server = await startServer({ root });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url('/compare.html'));
+    await page.waitForFunction(() => window.engines !== undefined, null, { timeout: 600_000 });
+    const engines = await page.evaluate(() => Object.keys(window.engines));
+    const rows = [];
+    for (const name of engines) {
+      const ready = await page.evaluate((name) => window.ready[name], name);
+      const size = name === 'newsroom' ? { raw: ours.length, gzip: gzipSync(ours).length } : await page.evaluate((name) => window.sizeOf(name), name);
+      const latency = {};
+      const all = [];
+      for (const [kind, queries] of Object.entries(QUERIES)) {
+        const times = await page.evaluate(({ name, queries, rounds, batch }) => window.time(name, queries, rounds, batch), {
+          name,
+          queries,
+          rounds: ROUNDS,
+          batch: BATCH,
+        });
+        times.sort((a, b) => a - b);
+        latency[kind] = times;
+        all.push(...times);
+      }
+      all.sort((a, b) => a - b);
+      latency.all = all;
+      const recall = {};
+      for (const [kind, q, slug] of CASES) {
+        const found = await page.evaluate(({ name, q }) => window.engines[name](q, 10), { name, q });
+        recall[kind] ??= { hit: 0, of: 0, missed: [] };
+        recall[kind].of += 1;
+        if (found.includes(slug)) recall[kind].hit += 1;
+        else recall[kind].missed.push(q);
+      }
+      rows.push({ name, ready, size, latency, recall });
+    }
+    print(rows);
+    const problems = browser.takeProblems();
+    if (problems.length) console.log('page problems:', problems);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
+
+function print(rows) {
+  const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.round((xs.length - 1) * p))];
+  const ms = (x) => `${x.toFixed(2)} ms`;
+  const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
+  const kinds = [...Object.keys(QUERIES), 'all'];
+  console.log(`| engine | ready to search | index raw | index gzip | ${kinds.map((k) => `${k} p50 / p95`).join(' | ')} |`);
+  console.log(`| --- | --- | --- | --- | ${kinds.map(() => '---').join(' | ')} |`);
+  for (const r of rows) {
+    const lat = kinds.map((k) => `${ms(pct(r.latency[k], 0.5))} / ${ms(pct(r.latency[k], 0.95))}`);
+    console.log(`| ${r.name} | ${ms(r.ready)} | ${mb(r.size.raw)} | ${mb(r.size.gzip)} | ${lat.join(' | ')} |`);
+  }
+  const recallKinds = [...new Set(CASES.map(([k]) => k))];
+  console.log('');
+  console.log(`| engine | ${recallKinds.map((k) => `recall@10 ${k}`).join(' | ')} | recall@10 all | missed |`);
+  console.log(`| --- | ${recallKinds.map(() => '---').join(' | ')} | --- | --- |`);
+  for (const r of rows) {
+    const hit = recallKinds.reduce((n, k) => n + r.recall[k].hit, 0);
+    const missed = recallKinds.flatMap((k) => r.recall[k].missed);
+    console.log(
+      `| ${r.name} | ${recallKinds.map((k) => `${r.recall[k].hit}/${r.recall[k].of}`).join(' | ')} | ${hit}/${CASES.length} | ${missed.join(', ') || '—'} |`,
+    );
+  }
+}
