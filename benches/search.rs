@@ -1,6 +1,7 @@
 //! Search benchmarks on generated archives of 1,000 and 10,000 articles:
 //! index build time, index size (raw and gzip), query latency per kind of
-//! query, and index memory. `cargo bench --bench search` prints the table;
+//! query (the pass with the median p95 of three), and index memory.
+//! `cargo bench --bench search` prints the table;
 //! with `-- --check` it also fails when a budget is exceeded (native query
 //! p95 under 1 ms and index under 4 MB gzip at 10,000 articles).
 
@@ -12,6 +13,7 @@ use newsroom::search::{Index, documents};
 
 const SIZES: [usize; 2] = [1_000, 10_000];
 const ROUNDS: usize = 30;
+const PASSES: usize = 3;
 
 /// The fixed query set, by kind.
 const QUERIES: [(&str, &[&str]); 4] = [
@@ -58,6 +60,26 @@ const QUERIES: [(&str, &[&str]); 4] = [
         ],
     ),
 ];
+
+/// Each query kind's timings, sorted: every query `ROUNDS` times.
+fn time_queries(index: &Index) -> Vec<Vec<Duration>> {
+    QUERIES
+        .iter()
+        .map(|(_, queries)| {
+            let mut times = Vec::new();
+            for _ in 0..ROUNDS {
+                for q in *queries {
+                    let t = Instant::now();
+                    let r = index.search(q, &[], 0, 10);
+                    times.push(t.elapsed());
+                    std::hint::black_box(r);
+                }
+            }
+            times.sort();
+            times
+        })
+        .collect()
+}
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
@@ -108,18 +130,18 @@ fn main() {
         // Query the index as the browser has it: decoded from its files.
         let mut index = Index::from_bytes(&core).expect("decodes");
         index.load_positions(&positions).expect("decodes");
+        // Three passes; the one with the median p95 is reported, so a burst
+        // of noise on a shared machine neither fails nor flatters a run.
+        let mut passes: Vec<Vec<Vec<Duration>>> =
+            (0..PASSES).map(|_| time_queries(&index)).collect();
+        passes.sort_by_key(|kinds| {
+            let mut all: Vec<Duration> = kinds.iter().flatten().copied().collect();
+            all.sort();
+            percentile(&all, 0.95)
+        });
+        let median = passes.swap_remove(PASSES / 2);
         let mut all = Vec::new();
-        for (kind, queries) in QUERIES {
-            let mut times = Vec::new();
-            for _ in 0..ROUNDS {
-                for q in queries {
-                    let t = Instant::now();
-                    let r = index.search(q, &[], 0, 10);
-                    times.push(t.elapsed());
-                    std::hint::black_box(r);
-                }
-            }
-            times.sort();
+        for ((kind, _), times) in QUERIES.iter().zip(median) {
             println!(
                 "| {n} | {} | {} | {} | {} | {} | {kind} | {} | {} | {} |",
                 ms(build),

@@ -32,7 +32,7 @@ const TYPO: [f32; 3] = [1.0, 0.45, 0.3];
 const WHOLE_TITLE: f32 = 3.0;
 /// Most completions a word being typed expands to (the most frequent), by
 /// the length of what is typed: one letter stands for too much to try all.
-const MAX_COMPLETIONS: [usize; 4] = [0, 8, 16, 32];
+const MAX_COMPLETIONS: [usize; 4] = [0, 4, 8, 32];
 
 /// The facet a result belongs to by type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -375,10 +375,17 @@ impl Index {
         match filter {
             Filter::Type(t) => self.columns.types.get(d) == Some(&t.slot()),
             Filter::Year(y) => self.columns.dates.get(d).and_then(|&date| year(date)) == Some(*y),
-            Filter::Term(kind, slug) => self
-                .doc_facets(d)
-                .iter()
-                .any(|(k, id)| k == kind && self.facet_value(*k, *id) == Some(slug.as_str())),
+            Filter::Term(kind, slug) => {
+                let base = &self.columns.facet_base;
+                let (Some(&from), Some(&to)) = (base.get(kind.index()), base.get(kind.index() + 1))
+                else {
+                    return false;
+                };
+                self.doc_facets(d).iter().any(|&g| {
+                    (from..to).contains(&g)
+                        && self.facet_value(*kind, g - from) == Some(slug.as_str())
+                })
+            }
         }
     }
 
@@ -392,8 +399,7 @@ impl Index {
 
     fn count_facets(&self, docs: &[u32]) -> Facets {
         let columns = &self.columns;
-        let mut terms: Vec<Vec<usize>> =
-            self.facet_values.iter().map(|v| vec![0; v.len()]).collect();
+        let mut counts = vec![0u32; columns.facet_base.last().map_or(0, |&n| n as usize)];
         let mut years = vec![0usize; columns.year_slots];
         let mut types = [0usize; DocType::SLOTS];
         for &d in docs {
@@ -408,11 +414,8 @@ impl Index {
                 *n += 1;
             }
             if slot == DocType::News.slot() {
-                for &(kind, id) in self.doc_facets(d) {
-                    if let Some(n) = terms
-                        .get_mut(kind.index())
-                        .and_then(|c| c.get_mut(id as usize))
-                    {
+                for &g in self.doc_facets(d) {
+                    if let Some(n) = counts.get_mut(g as usize) {
                         *n += 1;
                     }
                 }
@@ -428,14 +431,16 @@ impl Index {
         Facets {
             terms: TaxonomyKind::ALL
                 .into_iter()
-                .zip(terms)
-                .filter_map(|(kind, counts)| {
+                .zip(columns.facet_base.windows(2))
+                .filter_map(|(kind, range)| {
+                    let (from, to) = (range[0] as usize, range[1] as usize);
                     let mut named: Vec<(String, usize)> = counts
-                        .into_iter()
+                        .get(from..to)?
+                        .iter()
                         .enumerate()
-                        .filter(|&(_, n)| n > 0)
-                        .filter_map(|(id, n)| {
-                            Some((self.facet_value(kind, id as u32)?.to_owned(), n))
+                        .filter(|&(_, &n)| n > 0)
+                        .filter_map(|(id, &n)| {
+                            Some((self.facet_value(kind, id as u32)?.to_owned(), n as usize))
                         })
                         .collect();
                     named.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

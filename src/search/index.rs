@@ -91,8 +91,11 @@ pub(super) struct Columns {
     pub title_words: Vec<u32>,
     /// Document `d`'s facets are `facets[facet_start[d]..facet_start[d + 1]]`.
     pub facet_start: Vec<u32>,
-    /// (kind, id) pairs as in [`DocInfo::facets`].
-    pub facets: Vec<(TaxonomyKind, u32)>,
+    /// Facets numbered across kinds: a kind's ids start at its entry in
+    /// `facet_base` (one counter array serves them all).
+    pub facets: Vec<u32>,
+    /// Per kind in [`TaxonomyKind::ALL`] order, then the total.
+    pub facet_base: Vec<u32>,
 }
 
 impl Columns {
@@ -101,7 +104,7 @@ impl Columns {
             + self.types.capacity()
             + self.years.capacity() * 2
             + self.facet_start.capacity() * 4
-            + self.facets.capacity() * 8
+            + (self.facets.capacity() + self.facet_base.capacity()) * 4
     }
 }
 
@@ -286,10 +289,20 @@ impl Index {
             .map(|d| d.year().map_or(0, |y| y - columns.first_year + 1))
             .collect();
         columns.year_slots = usize::from(columns.years.iter().copied().max().unwrap_or(0)) + 1;
+        columns.facet_base = std::iter::once(0)
+            .chain(self.facet_values.iter().scan(0u32, |n, v| {
+                *n += v.len() as u32;
+                Some(*n)
+            }))
+            .collect();
         columns.facet_start = Vec::with_capacity(docs.len() + 1);
         for d in docs {
             columns.facet_start.push(columns.facets.len() as u32);
-            columns.facets.extend_from_slice(&d.facets);
+            for &(kind, id) in &d.facets {
+                if let Some(base) = columns.facet_base.get(kind.index()) {
+                    columns.facets.push(base + id);
+                }
+            }
         }
         columns.facet_start.push(columns.facets.len() as u32);
         self.columns = columns;
@@ -302,8 +315,8 @@ impl Index {
         self.docs.len()
     }
 
-    /// A document's facets.
-    pub(super) fn doc_facets(&self, d: usize) -> &[(TaxonomyKind, u32)] {
+    /// A document's facets, numbered across kinds.
+    pub(super) fn doc_facets(&self, d: usize) -> &[u32] {
         let c = &self.columns;
         match (c.facet_start.get(d), c.facet_start.get(d + 1)) {
             (Some(&a), Some(&b)) => c.facets.get(a as usize..b as usize).unwrap_or(&[]),
