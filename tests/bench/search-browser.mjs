@@ -21,7 +21,8 @@ if (!corpus) {
 const QUERIES = ['security', 'sarajevo', 'journalists', 'border security', 'terorism', 'radicalisation', 'copelj'];
 
 const root = mkdtempSync(join(tmpdir(), 'newsroom-bench-'));
-cpSync(DIST, root, { recursive: true });
+// Without the precompressed copies: the data files are replaced below.
+cpSync(DIST, root, { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) });
 for (const f of ['site.json', 'news.json', 'search-index.bin', 'search-positions.bin']) {
   cpSync(join(corpus, f), join(root, 'data', f));
 }

@@ -23,6 +23,19 @@ describe('plain static host with 404.html', () => {
     assert.equal(await site.heading(), 'Page not found');
     await site.page.close();
   });
+
+  test('the app files arrive precompressed', async () => {
+    const site = await env.open('/');
+    const sizes = await site.page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /\.(wasm|js|css)$/.test(new URL(e.name).pathname))
+        .map((e) => ({ name: new URL(e.name).pathname, encoded: e.encodedBodySize, decoded: e.decodedBodySize })),
+    );
+    assert.ok(sizes.some((s) => s.name.endsWith('_bg.wasm')), JSON.stringify(sizes));
+    for (const s of sizes) assert.ok(s.encoded > 0 && s.encoded < s.decoded * 0.6, `${s.name}: ${s.encoded} of ${s.decoded} bytes sent`);
+    await site.page.close();
+  });
 });
 
 describe('deployed under a sub-path', () => {

@@ -2,7 +2,9 @@
 // mode "spa": unknown paths get index.html with 200, as trunk serve and
 // most SPA hosts do. mode "404": unknown paths get 404.html with status 404,
 // as a plain static host (GitHub Pages and the like) does.
-// `faults` lets a test answer chosen paths its own way.
+// `faults` lets a test answer chosen paths its own way. Files built with
+// precompressed copies (`.br`, `.gz`) are sent compressed to a browser that
+// accepts it, as the shipped nginx config does.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -26,12 +28,25 @@ export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
   const faults = new Map();
   const requests = [];
 
-  async function sendFile(res, file, status = 200) {
-    const body = await readFile(file);
+  async function sendFile(req, res, file, status = 200) {
+    const accepted = req.headers['accept-encoding'] ?? '';
+    let encoding = null;
+    let body = null;
+    for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!new RegExp(`\\b${name}\\b`).test(accepted)) continue;
+      body = await readFile(file + ext).catch(() => null);
+      if (body) {
+        encoding = name;
+        break;
+      }
+    }
+    body ??= await readFile(file);
     res.writeHead(status, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': body.length,
       'cache-control': 'no-store',
+      vary: 'accept-encoding',
+      ...(encoding ? { 'content-encoding': encoding } : {}),
     });
     res.end(body);
   }
@@ -53,13 +68,13 @@ export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
         return res.end();
       }
       const info = await stat(file).catch(() => null);
-      if (info?.isFile()) return sendFile(res, file);
+      if (info?.isFile()) return sendFile(req, res, file);
       if (info?.isDirectory()) {
         const index = join(file, 'index.html');
-        if (await stat(index).catch(() => null)) return sendFile(res, index);
+        if (await stat(index).catch(() => null)) return sendFile(req, res, index);
       }
-      if (mode === 'spa') return sendFile(res, join(rootDir, 'index.html'));
-      return sendFile(res, join(rootDir, '404.html'), 404);
+      if (mode === 'spa') return sendFile(req, res, join(rootDir, 'index.html'));
+      return sendFile(req, res, join(rootDir, '404.html'), 404);
     } catch (err) {
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(err));

@@ -1,0 +1,178 @@
+// Load performance of the built app at scale, in headless Chromium: for the
+// bundled content and generated archives of 10,000 and 50,000 articles,
+// the bytes transferred (compressed) by the first load of home and of an
+// article, the time from navigation start to the article's h1 painted
+// (cold) next to the same article as a plain static HTML file (the floor),
+// an in-app navigation between two articles, and JS heap plus wasm memory
+// after visiting 50 pages. Prints one table.
+//
+// Usage (see the README): node tests/bench/load.mjs [bundled] [10k] [50k]
+// Builds `dist/` first (trunk build --release). Archives are generated into
+// target/corpus-10k and target/corpus-50k when missing.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch } from '../browser/support/browser.mjs';
+import { startServer } from '../browser/support/server.mjs';
+import { DIST, ROOT, slugify } from '../browser/support/site.mjs';
+
+const ALL_SETS = [
+  ['bundled', null],
+  ['10k', 10_000],
+  ['50k', 50_000],
+];
+// `node tests/bench/load.mjs 10k` runs one set; no argument, all of them.
+const SETS = ALL_SETS.filter(([name]) => process.argv.length <= 2 || process.argv.slice(2).includes(name));
+const COLD_RUNS = 5;
+const PAGES_VISITED = 50;
+
+function cargo(...args) {
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', 'bench', '--bin', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** A served copy of the build with the given data set. */
+function prepare(n) {
+  const root = mkdtempSync(join(tmpdir(), 'newsroom-load-'));
+  cpSync(DIST, root, { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) || n === null });
+  if (n !== null) {
+    const corpus = join(ROOT, 'target', `corpus-${n / 1000}k`);
+    if (!existsSync(join(corpus, 'search-index.bin'))) {
+      cargo('newsroom-corpus', '--', String(n), corpus);
+      cargo('newsroom-index', '--', corpus, corpus);
+    }
+    for (const f of ['site.json', 'news.json', 'search-index.bin', 'search-positions.bin']) {
+      cpSync(join(corpus, f), join(root, 'data', f));
+      // Compressed as a host would send it (gzip: brotli -11 on this much
+      // data takes minutes).
+      writeFileSync(join(root, 'data', `${f}.gz`), gzipSync(readFileSync(join(corpus, f)), { level: 6 }));
+    }
+  }
+  const news = JSON.parse(readFileSync(join(root, 'data', 'news.json'), 'utf8'));
+  for (const article of news.articles) article.slug ??= slugify(article.title);
+  const css = readFileSync(join(root, 'index.html'), 'utf8').match(/href="?([^" >]*main-[^" >]*\.css)/)?.[1];
+  const escape = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  mkdirSync(join(root, 'static'));
+  const [a] = news.articles;
+  const page = (article) =>
+    `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<title>${escape(article.title)}</title>${css ? `<link rel="stylesheet" href="${css}">` : ''}` +
+    `<main><article class="article"><h1 elementtiming="page-title">${escape(article.title)}</h1><p class="lead">${escape(article.lead)}</p>` +
+    article.body.map((block) => `<p>${escape(block.text ?? (block.items ?? []).join(' '))}</p>`).join('') +
+    `</article></main></html>`;
+  writeFileSync(join(root, 'static', 'article.html'), page(a));
+  writeFileSync(join(root, 'static', 'article.html.gz'), gzipSync(page(a), { level: 9 }));
+  return { root, first: a.slug };
+}
+
+const PROBE = `
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  window.__paints = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__paints.push({ id: e.identifier, t: e.renderTime || e.loadTime, text: e.element?.textContent ?? '' });
+  }).observe({ type: 'element', buffered: true });
+`;
+
+/** Opens `path` in a fresh page with an empty cache; returns the bytes
+ * transferred and, given the title it shows, when its h1 was painted. */
+async function coldLoad(browser, server, path, expectTitle) {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+  await page.addInitScript(PROBE);
+  await page.goto(server.url(path));
+  await page.locator('h1').first().waitFor({ timeout: 120_000 });
+  // Let late requests of the first load (data) finish.
+  await page.waitForLoadState('networkidle');
+  let paint = null;
+  if (expectTitle) {
+    await page.waitForFunction(() => window.__paints.length > 0, null, { timeout: 120_000 });
+    paint = await page.evaluate(() => window.__paints[0]);
+    if (!paint.text.includes(expectTitle)) throw new Error(`painted ${paint.text}, not ${expectTitle}`);
+  }
+  await page.close();
+  return { bytes, paint: paint?.t };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+const rows = [];
+for (const [name, n] of SETS) {
+  const set = prepare(n);
+  const server = await startServer({ root: set.root });
+  const browser = await launch();
+  try {
+    const news = JSON.parse(readFileSync(join(set.root, 'data', 'news.json'), 'utf8'));
+    for (const article of news.articles) article.slug ??= slugify(article.title);
+    const title = news.articles[0].title;
+    const home = await coldLoad(browser, server, '/', null);
+    const cold = [];
+    const floor = [];
+    let articleBytes = 0;
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const app = await coldLoad(browser, server, `/news/${set.first}`, title);
+      articleBytes = app.bytes;
+      cold.push(app.paint);
+      floor.push((await coldLoad(browser, server, '/static/article.html', title)).paint);
+    }
+    // In-app: from the first article to the second, then through 50 pages.
+    const page = await browser.newPage();
+    await page.addInitScript(PROBE);
+    await page.goto(server.url(`/news/${set.first}`));
+    await page.waitForFunction(() => window.__paints.length > 0, null, { timeout: 120_000 });
+    // Click an in-app link; done when the h1 shows the target's title and
+    // the next frame has been painted.
+    const visit = (href, title) =>
+      page.evaluate(
+        async ({ href, title }) => {
+          const a = document.createElement('a');
+          a.href = href;
+          document.body.append(a);
+          const start = performance.now();
+          a.click();
+          a.remove();
+          const deadline = start + 10_000;
+          while (document.querySelector('main h1')?.textContent !== title) {
+            if (performance.now() > deadline) return NaN;
+            await new Promise((ok) => setTimeout(ok, 0));
+          }
+          await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+          return performance.now() - start;
+        },
+        { href, title },
+      );
+    const nav = [];
+    const [first, second] = news.articles;
+    for (let i = 0; second && i < 5; i++) {
+      const to = i % 2 ? first : second;
+      nav.push(await visit(server.url(`/news/${to.slug}`), to.title));
+    }
+    for (const article of news.articles.slice(0, PAGES_VISITED)) {
+      await visit(server.url(`/news/${article.slug}`), article.title);
+    }
+    const memory = await page.evaluate(() => ({
+      heap: performance.memory?.usedJSHeapSize ?? NaN,
+      wasm: window.__wasm?.memory?.buffer?.byteLength ?? NaN,
+    }));
+    await page.close();
+    rows.push({ name, home: home.bytes, article: articleBytes, cold: median(cold), floor: median(floor), nav: nav.length ? median(nav) : NaN, memory: memory.heap + memory.wasm });
+    const problems = browser.takeProblems();
+    if (problems.length) console.log(`${name}: page problems:`, problems.slice(0, 5));
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(set.root, { recursive: true, force: true });
+  }
+}
+
+console.log('| data | first load: home | first load: article | article h1 painted, cold | static HTML floor | ratio | in-app article → article | JS heap + wasm after 50 pages |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) {
+  console.log(`| ${r.name} | ${kb(r.home)} | ${kb(r.article)} | ${ms(r.cold)} | ${ms(r.floor)} | ${(r.cold / r.floor).toFixed(1)}× | ${Number.isNaN(r.nav) ? 'n/a (one article)' : ms(r.nav)} | ${(r.memory / 1e6).toFixed(1)} MB |`);
+}
