@@ -24,6 +24,25 @@ describe('plain static host with 404.html', () => {
     await site.page.close();
   });
 
+  test('the content downloads alongside the wasm, not after it', async () => {
+    const site = await env.open('/');
+    const timing = await site.page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource');
+      const find = (re) => entries.filter((e) => re.test(new URL(e.name).pathname));
+      return {
+        wasm: find(/_bg\.wasm$/).map((e) => e.responseEnd),
+        data: find(/\/data\/(site|news)\.json$/).map((e) => ({ start: e.startTime, initiator: e.initiatorType })),
+      };
+    });
+    assert.equal(timing.wasm.length, 1, JSON.stringify(timing));
+    assert.equal(timing.data.length, 2, `each content file fetched once: ${JSON.stringify(timing)}`);
+    for (const d of timing.data) {
+      assert.equal(d.initiator, 'link', JSON.stringify(timing));
+      assert.ok(d.start < timing.wasm[0], `data requested at ${d.start} ms, wasm done at ${timing.wasm[0]} ms`);
+    }
+    await site.page.close();
+  });
+
   test('the app files arrive precompressed', async () => {
     const site = await env.open('/');
     const sizes = await site.page.evaluate(() =>
