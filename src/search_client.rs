@@ -169,24 +169,17 @@ impl SearchClient {
         Ok(connection)
     }
 
-    /// Sends a query; `done` gets the answer.
-    fn send(
-        &self,
-        query: SearchRequest,
-        done: impl FnOnce(Result<Answer, DataError>) + 'static,
-    ) -> u32 {
+    /// Sends a query; `done` gets the answer, at once when the worker
+    /// cannot start.
+    fn send(&self, query: SearchRequest, done: impl FnOnce(Result<Answer, DataError>) + 'static) {
         match self.connect() {
             Ok(connection) => {
                 let id = connection.next_id.get();
                 connection.next_id.set(id.wrapping_add(1));
                 connection.pending.borrow_mut().insert(id, Box::new(done));
                 connection.post(&Request::Search { id, query });
-                id
             }
-            Err(e) => {
-                done(Err(e));
-                0
-            }
+            Err(e) => done(Err(e)),
         }
     }
 
@@ -199,11 +192,13 @@ impl SearchClient {
             pending: RwSignal::new(false),
         };
         let client = *self;
+        // Numbers the requests: only the answer to the newest is kept.
         let latest = Rc::new(Cell::new(0u32));
         Effect::new(move |previous: Option<u32>| {
             let attempt = watch.attempt.get();
+            let seq = latest.get().wrapping_add(1);
+            latest.set(seq);
             let Some(mut query) = request() else {
-                latest.set(0);
                 watch.state.set(None);
                 watch.pending.set(false);
                 return attempt;
@@ -212,19 +207,12 @@ impl SearchClient {
             query.retry = previous.is_some_and(|p| p != attempt);
             let asked = query.clone();
             let current = latest.clone();
-            let id = Rc::new(Cell::new(0));
-            let this = id.clone();
-            let sent = client.send(query, move |answer| {
-                // Sent and answered at once when the worker cannot start.
-                if this.get() == 0 || current.get() == this.get() {
+            client.send(query, move |answer| {
+                if current.get() == seq {
                     watch.state.set(Some((asked, answer.map(Arc::new))));
                     watch.pending.set(false);
                 }
             });
-            id.set(sent);
-            if sent != 0 {
-                latest.set(sent);
-            }
             attempt
         });
         watch

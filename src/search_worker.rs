@@ -73,19 +73,18 @@ struct Worker {
 impl Worker {
     /// The index, fetched on first use and again after a failure.
     async fn index(&mut self) -> Result<&mut Index, DataError> {
-        if self.index.is_none() {
-            let file = url(INDEX_FILE);
-            let bytes = fetch_bytes(&file).await?;
-            let index = Index::from_bytes(&bytes).map_err(|e| DataError::Invalid {
-                file: file.clone(),
-                reason: e.to_string(),
-            })?;
-            self.index = Some(index);
-        }
-        self.index.as_mut().ok_or_else(|| DataError::Invalid {
-            file: url(INDEX_FILE),
-            reason: "not loaded".to_owned(),
-        })
+        let index = match self.index.take() {
+            Some(index) => index,
+            None => {
+                let file = url(INDEX_FILE);
+                let bytes = fetch_bytes(&file).await?;
+                Index::from_bytes(&bytes).map_err(|e| DataError::Invalid {
+                    file,
+                    reason: e.to_string(),
+                })?
+            }
+        };
+        Ok(self.index.insert(index))
     }
 
     /// Loads word positions into the index, for phrases.

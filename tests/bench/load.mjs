@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
-import { DIST, ROOT, slugify } from '../browser/support/site.mjs';
+import { ROOT, copyBuild, slugify } from '../browser/support/site.mjs';
 
 const ALL_SETS = [
   ['bundled', null],
@@ -26,6 +26,7 @@ const ALL_SETS = [
 // `node tests/bench/load.mjs 10k` runs one set; no argument, all of them.
 const SETS = ALL_SETS.filter(([name]) => process.argv.length <= 2 || process.argv.slice(2).includes(name));
 const COLD_RUNS = 5;
+const DATA_FILES = ['site.json', 'news.json', 'search-index.bin', 'search-positions.bin'];
 const PAGES_VISITED = 50;
 
 function cargo(...args) {
@@ -35,14 +36,14 @@ function cargo(...args) {
 /** A served copy of the build with the given data set. */
 function prepare(n) {
   const root = mkdtempSync(join(tmpdir(), 'newsroom-load-'));
-  cpSync(DIST, root, { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) || n === null });
+  copyBuild(root, n === null ? [] : DATA_FILES);
   if (n !== null) {
     const corpus = join(ROOT, 'target', `corpus-${n / 1000}k`);
     if (!existsSync(join(corpus, 'search-index.bin'))) {
       cargo('newsroom-corpus', '--', String(n), corpus);
       cargo('newsroom-index', '--', corpus, corpus);
     }
-    for (const f of ['site.json', 'news.json', 'search-index.bin', 'search-positions.bin']) {
+    for (const f of DATA_FILES) {
       cpSync(join(corpus, f), join(root, 'data', f));
       // Compressed as a host would send it (gzip: brotli -11 on this much
       // data takes minutes).

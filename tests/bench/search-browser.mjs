@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
-import { DIST } from '../browser/support/site.mjs';
+import { copyBuild } from '../browser/support/site.mjs';
 
 const corpus = process.argv[2];
 if (!corpus) {
@@ -21,9 +21,9 @@ if (!corpus) {
 const QUERIES = ['security', 'sarajevo', 'journalists', 'border security', 'terorism', 'radicalisation', 'copelj'];
 
 const root = mkdtempSync(join(tmpdir(), 'newsroom-bench-'));
-// Without the precompressed copies: the data files are replaced below.
-cpSync(DIST, root, { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) });
-for (const f of ['site.json', 'news.json', 'search-index.bin', 'search-positions.bin']) {
+const DATA_FILES = ['site.json', 'news.json', 'search-index.bin', 'search-positions.bin'];
+copyBuild(root, DATA_FILES);
+for (const f of DATA_FILES) {
   cpSync(join(corpus, f), join(root, 'data', f));
 }
 const server = await startServer({ root });

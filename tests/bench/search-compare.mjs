@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
-import { DIST, ROOT } from '../browser/support/site.mjs';
+import { ROOT, copyBuild } from '../browser/support/site.mjs';
 
 const corpus = process.argv[2];
 if (!corpus) {
@@ -88,8 +88,7 @@ const CASES = [
 
 const root = mkdtempSync(join(tmpdir(), 'newsroom-compare-'));
 try {
-  // Without the precompressed copies: the data files are replaced below.
-  cpSync(DIST, root, { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) });
+  copyBuild(root, ['site.json', 'news.json', 'search-index.bin', 'search-positions.bin']);
   const data = join(root, 'data');
   cpSync(join(corpus, 'site.json'), join(data, 'site.json'));
   const news = JSON.parse(readFileSync(join(corpus, 'news.json'), 'utf8'));

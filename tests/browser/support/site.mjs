@@ -1,6 +1,6 @@
 // The bundled content as the tests expect to see it, read from the same
 // JSON the app loads, plus the slug rule of the URL scheme.
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -8,6 +8,16 @@ export const ROOT = root;
 export const DIST = process.env.NEWSROOM_DIST ?? `${root}dist`;
 /** A build with `--public-url /newsroom/`, made by scripts/test.sh. */
 export const SUBPATH_DIST = `${root}target/dist-subpath`;
+
+/** Copies the build to `root`, leaving out the precompressed copies of the
+ * data files (`data/<name>`) a benchmark is about to replace. */
+export function copyBuild(root, replaced = []) {
+  const stale = new Set(replaced.flatMap((f) => [`data/${f}.br`, `data/${f}.gz`]));
+  cpSync(DIST, root, {
+    recursive: true,
+    filter: (src) => !stale.has(src.slice(DIST.length).replace(/^\/+/, '')),
+  });
+}
 
 export function slugify(name) {
   return name
