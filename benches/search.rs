@@ -8,7 +8,7 @@
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use newsroom::data::load::{parse_news, parse_site};
+use newsroom::data::load::{SITE_SOURCE, parse_news, parse_site};
 use newsroom::search::{Index, documents};
 
 const SIZES: [usize; 2] = [1_000, 10_000];
@@ -104,11 +104,12 @@ fn main() {
     let check = std::env::args().any(|a| a == "--check");
     let root = env!("CARGO_MANIFEST_DIR");
     let site = parse_site(
-        &std::fs::read_to_string(format!("{root}/public/data/site.json")).expect("site.json"),
+        SITE_SOURCE,
+        &std::fs::read_to_string(format!("{root}/content/site.json")).expect("site.json"),
     )
     .expect("parses");
     let bundled = parse_news(
-        &std::fs::read_to_string(format!("{root}/public/data/news.json")).expect("news.json"),
+        &std::fs::read_to_string(format!("{root}/content/news.json")).expect("news.json"),
     )
     .expect("parses");
     let mut failures = Vec::new();

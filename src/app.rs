@@ -8,7 +8,7 @@ use crate::components::layout::Layout;
 use crate::components::load_error::LoadError;
 use crate::components::loading::Loading;
 use crate::data::TaxonomyKind::{Countries, Fields, Meetings, Partners, Structures, Topics};
-use crate::data::{Content, load::load_content};
+use crate::data::{Archive, Content, load::load_site};
 use crate::pages::article_page::ArticlePage;
 use crate::pages::home_page::HomePage;
 use crate::pages::index_page::IndexPage;
@@ -24,14 +24,14 @@ use crate::search_client::SearchClient;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     routes::set_base(&document_base_path());
-    let content = LocalResource::new(load_content);
+    let content = LocalResource::new(load_site);
     let retry = Callback::new(move |()| content.refetch());
     view! {
         <Router base=routes::base()>
             <Transition fallback=Loading>
                 <ErrorBoundary fallback=move |errors| view! { <LoadError errors retry /> }>
                     {move || Suspend::new(async move {
-                        content.await.map(|content| view! { <Site content /> })
+                        content.await.map(|site| view! { <Site content=Content::new(site) /> })
                     })}
                 </ErrorBoundary>
             </Transition>
@@ -39,12 +39,14 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The loaded site: shares the content with every page and routes to them.
+/// The loaded site: shares the site's content and the news archive with
+/// every page and routes to them.
 #[component]
 fn Site(
     /// The loaded content.
     content: Content,
 ) -> impl IntoView {
+    provide_context(Archive::new(content.meta().news_page_size));
     provide_context(content);
     provide_context(SearchClient::new());
     view! {
@@ -81,7 +83,12 @@ fn document_base_path() -> String {
         .unwrap_or_default()
 }
 
-/// The content every page reads; provided by the shell once it has loaded.
+/// The site content every page reads; provided by the shell once loaded.
 pub fn use_content() -> Content {
     expect_context::<Content>()
+}
+
+/// The news archive; provided by the shell.
+pub fn use_archive() -> Archive {
+    expect_context::<Archive>()
 }

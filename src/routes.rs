@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::params::Params;
 use leptos_router::{ParamSegment, StaticSegment};
 
-use crate::data::{Article, NewsFilter, TaxonomyKind, TermRef};
+use crate::data::{Article, NewsFilter, Summary, TaxonomyKind, TermRef};
 use crate::search::{DocInfo, DocKind, DocType, Filter};
 
 /// A route path with one static segment.
@@ -119,10 +119,22 @@ pub fn news_href(filter: &NewsFilter, page: usize) -> String {
     }
 }
 
+/// An article's page, by slug.
+fn article_href(slug: &str) -> String {
+    path(&format!("{NEWS}/{}", encode(slug)))
+}
+
 impl Article {
     /// The article's page.
     pub fn href(&self) -> String {
-        path(&format!("{NEWS}/{}", encode(&self.slug)))
+        article_href(&self.slug)
+    }
+}
+
+impl Summary {
+    /// The article's page.
+    pub fn href(&self) -> String {
+        article_href(&self.slug)
     }
 }
 
@@ -142,7 +154,7 @@ impl DocInfo {
     /// The page a search result opens.
     pub fn href(&self) -> Option<String> {
         match self.kind {
-            DocKind::Article => Some(path(&format!("{NEWS}/{}", encode(&self.slug)))),
+            DocKind::Article => Some(article_href(&self.slug)),
             DocKind::Term(kind) => TermRef::term(kind, self.slug.clone()).href(),
             DocKind::Index(kind) => TermRef::index(kind).href(),
         }

@@ -3,8 +3,9 @@
 
 mod common;
 
-use common::{bundled, bundled_content, flat_labels, read, seed_menu_labels};
+use common::{bundled, bundled_content, fixture, flat_labels, read, seed_menu_labels};
 use newsroom::data::load::{parse_news, parse_site};
+use newsroom::data::publish::list_order;
 use newsroom::data::validate::validate;
 use newsroom::data::{Block, DataError, MenuNode, TaxonomyKind, TermRef};
 
@@ -128,7 +129,7 @@ fn finland_is_a_country_with_a_chairpersonship_note() {
 
 #[test]
 fn seed_article_is_bundled_whole_and_tagged() {
-    let content = bundled_content();
+    let (_, news) = bundled();
     let seed = read("tests/fixtures/seed-osce-news-page.txt");
     let lines: Vec<&str> = seed.lines().collect();
     let start = lines
@@ -137,8 +138,8 @@ fn seed_article_is_bundled_whole_and_tagged() {
         .expect("seed has a news item");
     let title = lines[start + 1];
     let lead = lines[start + 2];
-    let article = content
-        .articles()
+    let article = news
+        .articles
         .iter()
         .find(|a| a.title == title)
         .expect("seed article bundled");
@@ -191,9 +192,7 @@ fn seed_article_is_bundled_whole_and_tagged() {
     ] {
         let target = TermRef::term(kind, slug);
         assert!(
-            content
-                .articles_for(&target)
-                .any(|a| a.slug == article.slug),
+            article.is_tagged(target.kind, slug),
             "article listed on {kind:?}/{slug}"
         );
     }
@@ -220,7 +219,7 @@ fn every_menu_link_resolves_to_a_titled_page() {
 
 #[test]
 fn malformed_json_names_the_file_and_position() {
-    let err = parse_site("{\"site\": ").expect_err("truncated JSON fails");
+    let err = parse_site("data/site.json", "{\"site\": ").expect_err("truncated JSON fails");
     assert!(matches!(err, DataError::Invalid { .. }));
     let message = err.to_string();
     assert!(
@@ -236,7 +235,7 @@ fn malformed_json_names_the_file_and_position() {
     let err = parse_news("<!DOCTYPE html><html>").expect_err("HTML in place of JSON fails");
     assert!(
         err.to_string()
-            .starts_with("data/news.json is not valid content"),
+            .starts_with("news.json is not valid content"),
         "{err}"
     );
 
@@ -247,23 +246,22 @@ fn malformed_json_names_the_file_and_position() {
 
 #[test]
 fn validator_reports_every_problem_with_its_path() {
-    let site = parse_site(&read("tests/fixtures/broken/site.json")).expect("parses");
-    let news = parse_news(&read("tests/fixtures/broken/news.json")).expect("parses");
+    let (site, news) = fixture("broken");
     let problems: Vec<String> = validate(&site, &news)
         .iter()
         .map(|p| p.to_string())
         .collect();
     let expected = [
-        "data/site.json $.taxonomies.fields.terms[1].slug: slug \"elections\" is used twice",
-        "data/site.json $.taxonomies.countries.terms[0].slug: has no slug and none can be derived from its name",
-        "data/site.json $.taxonomies.structures.terms[0].name: is empty",
-        "data/site.json $.menu[0].children[0].link: points to fields Some(\"policing\"), which does not exist",
-        "data/site.json $.menu[0].children[1].link: points to topics None, which does not exist",
-        "data/site.json $.menu[1]: has neither a link nor children",
-        "data/news.json $.articles[1].slug: slug \"same-title\" is used twice",
-        "data/news.json $.articles[0].issued_by[0].structure: structure \"nowhere\" does not exist",
-        "data/news.json $.articles[0].tags.countries[0]: countries \"atlantis\" does not exist",
-        "data/news.json $.articles[1].body: is empty",
+        "site.json $.taxonomies.fields.terms[1].slug: slug \"elections\" is used twice",
+        "site.json $.taxonomies.countries.terms[0].slug: has no slug and none can be derived from its name",
+        "site.json $.taxonomies.structures.terms[0].name: is empty",
+        "site.json $.menu[0].children[0].link: points to fields Some(\"policing\"), which does not exist",
+        "site.json $.menu[0].children[1].link: points to topics None, which does not exist",
+        "site.json $.menu[1]: has neither a link nor children",
+        "news.json $.articles[1].slug: slug \"same-title\" is used twice",
+        "news.json $.articles[0].issued_by[0].structure: structure \"nowhere\" does not exist",
+        "news.json $.articles[0].tags.countries[0]: countries \"atlantis\" does not exist",
+        "news.json $.articles[1].body: is empty",
     ];
     for e in expected {
         assert!(
@@ -282,13 +280,12 @@ fn validator_reports_every_problem_with_its_path() {
 
 #[test]
 fn another_organization_gives_another_site() {
-    let site = parse_site(&read("tests/fixtures/other-org/site.json")).expect("parses");
-    let news = parse_news(&read("tests/fixtures/other-org/news.json")).expect("parses");
+    let (site, news) = fixture("other-org");
     assert!(validate(&site, &news).is_empty());
-    let content = newsroom::data::Content::new(site, news);
+    let newest: Vec<&str> = list_order(&news).iter().map(|a| a.slug.as_str()).collect();
+    let content = newsroom::data::Content::new(site);
     assert_eq!(content.meta().name, "NCR");
     assert_eq!(content.menu()[0].label, "Programmes");
-    let newest: Vec<&str> = content.articles().iter().map(|a| a.slug.as_str()).collect();
     assert_eq!(
         newest,
         [

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use newsroom::data::load::{parse_news, parse_site};
+use newsroom::data::load::{SITE_SOURCE, parse_news, parse_site};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,9 +27,9 @@ fn main() -> ExitCode {
 }
 
 fn run(n: usize, out: PathBuf, seed: u64) -> Result<(), Box<dyn std::error::Error>> {
-    let site_text = std::fs::read_to_string("public/data/site.json")?;
-    let site = parse_site(&site_text)?;
-    let mut news = parse_news(&std::fs::read_to_string("public/data/news.json")?)?;
+    let site_text = std::fs::read_to_string("content/site.json")?;
+    let site = parse_site(SITE_SOURCE, &site_text)?;
+    let mut news = parse_news(&std::fs::read_to_string("content/news.json")?)?;
     news.articles
         .extend(newsroom::corpus::generate(&site, n, seed).articles);
     std::fs::create_dir_all(&out)?;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_content;
-use crate::data::{Article, TaxonomyKind};
+use crate::data::{Summary, TaxonomyKind};
 
 /// The heading level of each item, so lists fit the page outline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,7 +14,7 @@ pub enum ItemHeading {
 #[component]
 pub fn ArticleList(
     /// The articles, in display order.
-    articles: Vec<Article>,
+    articles: Vec<Summary>,
     /// Heading level of each item's title.
     heading: ItemHeading,
 ) -> impl IntoView {

@@ -76,14 +76,24 @@ pub fn Layout(
     }
 }
 
+/// How many frames to wait for a page still loading its content.
+const FOCUS_FRAMES: u32 = 120;
+
 /// Focuses the main heading of the page, or the main region without one.
+/// A page still loading has no heading yet: wait for it, a frame at a time.
 fn focus_page_heading() {
+    focus_heading_within(FOCUS_FRAMES);
+}
+
+fn focus_heading_within(frames: u32) {
     let doc = document();
-    let target = doc
-        .query_selector("main h1")
-        .ok()
-        .flatten()
-        .or_else(|| doc.get_element_by_id("main-content"));
+    let heading = doc.query_selector("main h1").ok().flatten();
+    let loading = doc.query_selector("main .loading").ok().flatten().is_some();
+    if heading.is_none() && loading && frames > 0 {
+        request_animation_frame(move || focus_heading_within(frames - 1));
+        return;
+    }
+    let target = heading.or_else(|| doc.get_element_by_id("main-content"));
     if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
         if !el.has_attribute("tabindex") {
             let _ = el.set_attribute("tabindex", "-1");

@@ -1,11 +1,8 @@
-//! The loaded content, indexed for the pages, and shared through context.
+//! The loaded site content, shared through context, and news filters.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::model::{
-    Article, MenuNode, NewsData, SiteData, SiteMeta, Taxonomy, TaxonomyKind, Term, TermRef,
-};
+use super::model::{Article, MenuNode, SiteData, SiteMeta, Taxonomy, TaxonomyKind, Term, TermRef};
 
 /// Filters of a news list: every given term must be tagged.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -77,53 +74,36 @@ impl MenuTrail<'_> {
     }
 }
 
-struct Inner {
-    site: SiteData,
-    /// Newest first; undated articles after dated ones, in file order.
-    articles: Vec<Article>,
-    by_slug: HashMap<String, usize>,
-}
-
-/// The site's content, cheap to clone, provided to every page by the shell.
+/// The site's menus, taxonomies and metadata, cheap to clone, provided to
+/// every page by the shell. Articles are fetched through
+/// [`Archive`](super::Archive).
 #[derive(Clone)]
-pub struct Content(Arc<Inner>);
+pub struct Content(Arc<SiteData>);
 
 impl Content {
-    /// Indexes loaded content. Articles are ordered newest first.
-    pub fn new(site: SiteData, news: NewsData) -> Self {
-        let mut articles = news.articles;
-        // Stable sort: undated (None) sorts last under Reverse.
-        articles.sort_by_key(|a| std::cmp::Reverse(a.issued_on));
-        let by_slug = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.slug.clone(), i))
-            .collect();
-        Content(Arc::new(Inner {
-            site,
-            articles,
-            by_slug,
-        }))
+    /// Wraps loaded site data.
+    pub fn new(site: SiteData) -> Self {
+        Content(Arc::new(site))
     }
 
     /// The site's own metadata.
     pub fn meta(&self) -> &SiteMeta {
-        &self.0.site.site
+        &self.0.site
     }
 
     /// The top-level menu sections.
     pub fn menu(&self) -> &[MenuNode] {
-        &self.0.site.menu
+        &self.0.menu
     }
 
     /// The taxonomy of one kind.
     pub fn taxonomy(&self, kind: TaxonomyKind) -> &Taxonomy {
-        self.0.site.taxonomies.get(kind)
+        self.0.taxonomies.get(kind)
     }
 
     /// A term by kind and slug.
     pub fn term(&self, kind: TaxonomyKind, slug: &str) -> Option<&Term> {
-        self.0.site.term(kind, slug)
+        self.0.term(kind, slug)
     }
 
     /// The title of the page a reference opens, if the reference resolves.
@@ -131,52 +111,6 @@ impl Content {
         match &target.slug {
             None => Some(self.taxonomy(target.kind).title.as_str()),
             Some(slug) => self.term(target.kind, slug).map(|t| t.name.as_str()),
-        }
-    }
-
-    /// All articles, newest first.
-    pub fn articles(&self) -> &[Article] {
-        &self.0.articles
-    }
-
-    /// An article by slug.
-    pub fn article(&self, slug: &str) -> Option<&Article> {
-        self.0
-            .by_slug
-            .get(slug)
-            .and_then(|&i| self.0.articles.get(i))
-    }
-
-    /// Articles passing a filter, newest first.
-    pub fn filtered<'a>(&'a self, filter: &'a NewsFilter) -> impl Iterator<Item = &'a Article> {
-        self.articles().iter().filter(move |a| filter.matches(a))
-    }
-
-    /// Articles filed under a page: one term, or any term of an index's kind.
-    pub fn articles_for<'a>(&'a self, target: &'a TermRef) -> impl Iterator<Item = &'a Article> {
-        self.articles().iter().filter(move |a| match &target.slug {
-            Some(slug) => a.is_tagged(target.kind, slug),
-            None => a.refs(target.kind).next().is_some(),
-        })
-    }
-
-    /// One page of the articles passing a filter. `page` is 1-based; a page
-    /// past the end comes back empty with the real page count.
-    pub fn news_page<'a>(&'a self, filter: &'a NewsFilter, page: usize) -> Paged<&'a Article> {
-        let size = self.meta().news_page_size.max(1);
-        let matching: Vec<&Article> = self.filtered(filter).collect();
-        let total = matching.len();
-        let pages = total.div_ceil(size).max(1);
-        let items = matching
-            .into_iter()
-            .skip(page.saturating_sub(1).saturating_mul(size))
-            .take(size)
-            .collect();
-        Paged {
-            items,
-            page,
-            pages,
-            total,
         }
     }
 

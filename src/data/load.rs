@@ -1,34 +1,34 @@
-//! Fetching and parsing the content files.
+//! Reading content: parsing the sources and fetching published files.
 
 use serde::de::DeserializeOwned;
 
-use super::content::Content;
 use super::error::DataError;
+use super::files::SITE_FILE;
 use super::model::{NewsData, SiteData};
 
-/// Where the site file lives, relative to the document base URL.
-pub const SITE_FILE: &str = "data/site.json";
-/// Where the news file lives, relative to the document base URL.
-pub const NEWS_FILE: &str = "data/news.json";
+/// The site source, as problems in it are reported.
+pub const SITE_SOURCE: &str = "site.json";
+/// The news source, as problems in it are reported.
+pub const NEWS_SOURCE: &str = "news.json";
 
 /// Parses a JSON document, naming `file` and the position in any error.
-fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
+pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
     serde_json::from_str(text).map_err(|e| DataError::Invalid {
         file: file.to_owned(),
         reason: e.to_string(),
     })
 }
 
-/// Parses `site.json` and derives what it leaves out.
-pub fn parse_site(text: &str) -> Result<SiteData, DataError> {
-    let mut site: SiteData = parse(SITE_FILE, text)?;
+/// Parses a site file (source or published) and derives what it leaves out.
+pub fn parse_site(file: &str, text: &str) -> Result<SiteData, DataError> {
+    let mut site: SiteData = parse(file, text)?;
     site.fill_defaults();
     Ok(site)
 }
 
-/// Parses `news.json` and derives what it leaves out.
+/// Parses the news source and derives what it leaves out.
 pub fn parse_news(text: &str) -> Result<NewsData, DataError> {
-    let mut news: NewsData = parse(NEWS_FILE, text)?;
+    let mut news: NewsData = parse(NEWS_SOURCE, text)?;
     news.fill_defaults();
     Ok(news)
 }
@@ -59,18 +59,33 @@ pub fn network_error(file: &str, error: gloo_net::Error) -> DataError {
     }
 }
 
-async fn fetch_text(file: &str) -> Result<String, DataError> {
-    fetch(file)
-        .await?
+/// A file's text, or `None` when the host has no such file: a 404, or the
+/// HTML page a single-page-app host answers every unknown path with.
+pub async fn fetch_optional(file: &str) -> Result<Option<String>, DataError> {
+    let response = match fetch(file).await {
+        Err(DataError::Status { status: 404, .. }) => return Ok(None),
+        other => other?,
+    };
+    let html = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|t| t.starts_with("text/html"));
+    if html {
+        return Ok(None);
+    }
+    response
         .text()
         .await
+        .map(Some)
         .map_err(|e| network_error(file, e))
 }
 
-/// Downloads both content files in parallel and builds the site's content.
-pub async fn load_content() -> Result<Content, DataError> {
-    let (site, news) = futures::join!(fetch_text(SITE_FILE), fetch_text(NEWS_FILE));
-    let site = parse_site(&site?)?;
-    let news = parse_news(&news?)?;
-    Ok(Content::new(site, news))
+/// Downloads the published site file: menus, taxonomies, metadata.
+pub async fn load_site() -> Result<SiteData, DataError> {
+    let text = fetch(SITE_FILE)
+        .await?
+        .text()
+        .await
+        .map_err(|e| network_error(SITE_FILE, e))?;
+    parse_site(SITE_FILE, &text)
 }

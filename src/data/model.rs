@@ -464,3 +464,39 @@ impl NewsData {
         }
     }
 }
+
+/// What a list shows of an article: everything but the body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    pub slug: String,
+    pub title: String,
+    pub lead: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_on: Option<Date>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issued_by: Vec<Issuer>,
+}
+
+impl From<&Article> for Summary {
+    fn from(a: &Article) -> Self {
+        Summary {
+            slug: a.slug.clone(),
+            title: a.title.clone(),
+            lead: a.lead.clone(),
+            issued_on: a.issued_on,
+            issued_by: a.issued_by.clone(),
+        }
+    }
+}
+
+/// One page of a news list, as the build writes it: the page's summaries
+/// and the length of the whole list.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListPage {
+    /// Articles on every page of the list.
+    pub total: usize,
+    /// This page's articles, newest first.
+    pub items: Vec<Summary>,
+}

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::load::{NEWS_FILE, SITE_FILE};
+use super::load::{NEWS_SOURCE as NEWS_FILE, SITE_SOURCE as SITE_FILE};
 use super::model::{Block, MenuNode, NewsData, SiteData, TaxonomyKind, TermRef};
 use crate::text::slugify;
 

@@ -1,24 +1,47 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::app::use_content;
+use crate::app::{use_archive, use_content};
 use crate::components::breadcrumb::{Breadcrumb, Crumb};
+use crate::components::fetch_error::FetchError;
+use crate::components::loading::Loading;
 use crate::data::{Article, Block, Content, NewsFilter, TaxonomyKind, TermRef};
 use crate::pages::not_found_page::NotFoundPage;
 use crate::routes::{self, use_slug};
 
-/// `/news/<slug>`: one article.
+/// `/news/<slug>`: one article, fetched on first visit.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let content = use_content();
+    let archive = use_archive();
     let slug = use_slug();
-    move || {
+    let article = LocalResource::new(move || {
         let slug = slug.get();
-        match content.article(&slug) {
-            Some(article) => article_view(&content, article).into_any(),
-            None => view! { <NotFoundPage detail=format!("There is no article \u{201c}{slug}\u{201d}.") /> }
-                .into_any(),
-        }
+        async move { archive.article(&slug).await.map(|found| (slug, found)) }
+    });
+    let retry = Callback::new(move |()| article.refetch());
+    view! {
+        <Suspense fallback=Loading>
+            <ErrorBoundary fallback=move |errors| view! {
+                <Title text="Article could not be loaded" />
+                <h1>"Article could not be loaded"</h1>
+                <FetchError errors retry />
+            }>
+                {move || {
+                    let content = content.clone();
+                    Suspend::new(async move {
+                        let (slug, found) = article.await?;
+                        Ok::<_, crate::data::DataError>(match found {
+                            Some(article) => article_view(&content, &article).into_any(),
+                            None => view! {
+                                <NotFoundPage detail=format!("There is no article \u{201c}{slug}\u{201d}.") />
+                            }
+                            .into_any(),
+                        })
+                    })
+                }}
+            </ErrorBoundary>
+        </Suspense>
     }
 }
 

@@ -2,11 +2,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query};
 
-use crate::app::use_content;
+use crate::app::{use_archive, use_content};
 use crate::components::article_list::{ArticleList, ItemHeading};
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::fetch_error::FetchError;
+use crate::components::loading::Loading;
 use crate::components::pager::Pager;
-use crate::data::{Content, NewsFilter, TaxonomyKind};
+use crate::data::{Content, DataError, NewsFilter, Paged, Summary, TaxonomyKind};
 use crate::routes::{self, NewsQuery};
 
 /// The kinds a reader can filter the news list by in the form. Other kinds
@@ -21,15 +23,40 @@ const FORM_KINDS: [TaxonomyKind; 3] = [
 #[component]
 pub fn NewsPage() -> impl IntoView {
     let content = use_content();
+    let archive = use_archive();
     let query = use_query::<NewsQuery>();
     let state = Memo::new(move |_| {
         let query = query.get().unwrap_or_default();
         (query.filter(), query.page(), query.page.clone())
     });
     let form_content = content.clone();
-    let list = move || {
+    let list_content = content.clone();
+    // The page of the list, fetched only for a query that can have one.
+    let found = LocalResource::new(move || {
         let (filter, page, raw_page) = state.get();
-        results(&content, &filter, page, raw_page)
+        let known = unknown_terms(&list_content, &filter).is_empty();
+        async move {
+            let paged = match page {
+                Some(page) if known => Some(archive.news(&filter, page).await?),
+                _ => None,
+            };
+            Ok::<_, DataError>((filter, page, raw_page, paged))
+        }
+    });
+    let retry = Callback::new(move |()| found.refetch());
+    let list = view! {
+        <Transition fallback=Loading>
+            <ErrorBoundary fallback=move |errors| view! { <FetchError errors retry /> }>
+                {move || {
+                    let content = content.clone();
+                    Suspend::new(async move {
+                        found
+                            .await
+                            .map(|(filter, page, raw, paged)| results(&content, &filter, page, raw, paged))
+                    })
+                }}
+            </ErrorBoundary>
+        </Transition>
     };
     view! {
         <Title text="News" />
@@ -42,13 +69,9 @@ pub fn NewsPage() -> impl IntoView {
     }
 }
 
-fn results(
-    content: &Content,
-    filter: &NewsFilter,
-    page: Option<usize>,
-    raw_page: Option<String>,
-) -> AnyView {
-    let unknown: Vec<String> = filter
+/// What is wrong with the filters: one line per term that does not exist.
+fn unknown_terms(content: &Content, filter: &NewsFilter) -> Vec<String> {
+    filter
         .terms
         .iter()
         .filter(|(kind, slug)| content.term(*kind, slug).is_none())
@@ -58,7 +81,19 @@ fn results(
                 content.taxonomy(*kind).title
             )
         })
-        .collect();
+        .collect()
+}
+
+/// The list for a query: a notice for unknown filters or pages, else the
+/// page's articles with the pager.
+fn results(
+    content: &Content,
+    filter: &NewsFilter,
+    page: Option<usize>,
+    raw_page: Option<String>,
+    paged: Option<Paged<Summary>>,
+) -> AnyView {
+    let unknown = unknown_terms(content, filter);
     if !unknown.is_empty() {
         return view! {
             <div class="notice" role="status">
@@ -78,7 +113,9 @@ fn results(
         }
         .into_any();
     };
-    let paged = content.news_page(filter, page);
+    let Some(paged) = paged else {
+        return ().into_any();
+    };
     let summary = summary_line(content, filter, paged.total);
     if paged.items.is_empty() && paged.total > 0 {
         return view! {
@@ -89,7 +126,7 @@ fn results(
         }
         .into_any();
     }
-    let articles: Vec<_> = paged.items.into_iter().cloned().collect();
+    let articles = paged.items;
     view! {
         <p class="results-summary" role="status">{summary}</p>
         {if articles.is_empty() {

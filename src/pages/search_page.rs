@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query};
 
-use crate::app::use_content;
+use crate::app::{use_archive, use_content};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::highlighted::Highlighted;
 use crate::components::search_box::type_label;
-use crate::data::{Block, Content, TaxonomyKind};
+use crate::data::{Article, Block, Content, TaxonomyKind};
 use crate::routes::{self, SearchQuery};
 use crate::search::{
     Answer, DocInfo, DocKind, Filter, Results, SearchRequest, Segment, highlight, snippet,
@@ -170,6 +170,26 @@ fn result_item(
     doc: &DocInfo,
     matched: &HashSet<String>,
 ) -> impl IntoView + use<> {
+    // The body is in the article's own file: fetch it (once; a click on
+    // the result then opens at once) and show the lead's window until then.
+    let archive = use_archive();
+    let body = (doc.kind == DocKind::Article).then(|| {
+        let slug = doc.slug.clone();
+        LocalResource::new(move || {
+            let slug = slug.clone();
+            async move { archive.article(&slug).await }
+        })
+    });
+    let snippet_doc = doc.clone();
+    let snippet_words = matched.clone();
+    let snippet = move || {
+        let article = body
+            .and_then(|r| r.get())
+            .and_then(Result::ok)
+            .flatten();
+        let segments = result_snippet(&snippet_doc, article.as_deref(), &snippet_words);
+        (!segments.is_empty()).then(|| view! { <p class="search-result-snippet"><Highlighted segments /></p> })
+    };
     let href = doc.href().unwrap_or_else(routes::home_href);
     let title = highlight(&doc.title, matched);
     let kind = type_label(content, doc.kind.into());
@@ -181,25 +201,22 @@ fn result_item(
         };
         view! { <time datetime=d.iso()>{d.long()}</time> }
     });
-    let snippet = result_snippet(content, doc, matched);
     view! {
         <li>
             <article class="search-result">
                 <p class="search-result-type">{kind}{date.map(|d| view! { " · "{d} })}</p>
                 <h2 class="search-result-title"><a href=href><Highlighted segments=title /></a></h2>
-                {(!snippet.is_empty()).then(|| view! { <p class="search-result-snippet"><Highlighted segments=snippet /></p> })}
+                {snippet}
             </article>
         </li>
     }
 }
 
-/// A window of the lead or body paragraph holding the most of the matched
+/// A window of the lead or body paragraph (once the body is fetched) holding the most of the matched
 /// words; the lead's start when none holds any.
-fn result_snippet(content: &Content, doc: &DocInfo, matched: &HashSet<String>) -> Vec<Segment> {
+fn result_snippet(doc: &DocInfo, article: Option<&Article>, matched: &HashSet<String>) -> Vec<Segment> {
     let mut texts: Vec<&str> = vec![doc.lead.as_str()];
-    if doc.kind == DocKind::Article
-        && let Some(article) = content.article(&doc.slug)
-    {
+    if let Some(article) = article {
         texts.extend(article.body_after_lead().iter().filter_map(|b| match b {
             Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text, .. } => {
                 Some(text.as_str())

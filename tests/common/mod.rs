@@ -1,7 +1,7 @@
 //! Loading the bundled content for native tests.
 #![allow(dead_code)]
 
-use newsroom::data::load::{parse_news, parse_site};
+use newsroom::data::load::{SITE_SOURCE, parse_news, parse_site};
 use newsroom::data::{Content, MenuNode, NewsData, SiteData};
 
 pub fn read(path: &str) -> String {
@@ -10,14 +10,21 @@ pub fn read(path: &str) -> String {
 }
 
 pub fn bundled() -> (SiteData, NewsData) {
-    let site = parse_site(&read("public/data/site.json")).expect("site.json parses");
-    let news = parse_news(&read("public/data/news.json")).expect("news.json parses");
+    let site = parse_site(SITE_SOURCE, &read("content/site.json")).expect("site.json parses");
+    let news = parse_news(&read("content/news.json")).expect("news.json parses");
     (site, news)
 }
 
 pub fn bundled_content() -> Content {
-    let (site, news) = bundled();
-    Content::new(site, news)
+    Content::new(bundled().0)
+}
+
+/// A fixture's site and news, from `tests/fixtures/<name>/`.
+pub fn fixture(name: &str) -> (SiteData, NewsData) {
+    let site = parse_site(SITE_SOURCE, &read(&format!("tests/fixtures/{name}/site.json")))
+        .expect("site.json parses");
+    let news = parse_news(&read(&format!("tests/fixtures/{name}/news.json"))).expect("news.json parses");
+    (site, news)
 }
 
 /// Menu labels in document order (depth first, pre-order).

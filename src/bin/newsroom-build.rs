@@ -1,0 +1,82 @@
+//! Publishes the content sources for the app:
+//! `newsroom-build <content-dir> <out-dir>` reads `site.json` and
+//! `news.json`, checks them (reporting every problem, and failing the build
+//! on any), and writes under `<out-dir>/data/` the site file, one file per
+//! article, the pre-paged news lists, the filter positions and the search
+//! index. Run by trunk before every build, so what ships always matches
+//! the sources.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use newsroom::data::load::{SITE_SOURCE, parse_news, parse_site};
+use newsroom::data::publish::publish;
+use newsroom::data::validate::validate;
+use newsroom::search::{INDEX_FILE, Index, POSITIONS_FILE, documents};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [content, out] = args.as_slice() else {
+        eprintln!("usage: newsroom-build <content-dir> <out-dir>");
+        return ExitCode::from(2);
+    };
+    match run(Path::new(content), Path::new(out)) {
+        Ok(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("newsroom-build: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>> {
+    let read = |name: &str| {
+        std::fs::read_to_string(content.join(name))
+            .map_err(|e| format!("cannot read {}: {e}", content.join(name).display()))
+    };
+    let site = parse_site(SITE_SOURCE, &read("site.json")?)?;
+    let news = parse_news(&read("news.json")?)?;
+    let problems = validate(&site, &news);
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+        return Err(format!(
+            "{} problem(s) in {}:\n{}",
+            problems.len(),
+            content.display(),
+            list.join("\n")
+        )
+        .into());
+    }
+    // Start from nothing, so a removed article leaves no file behind.
+    let data = out.join("data");
+    if data.exists() {
+        std::fs::remove_dir_all(&data)?;
+    }
+    let files = publish(&site, &news, |path, bytes| write(&out.join(path), bytes))?;
+
+    let docs = documents(&site, &news);
+    let index = Index::build(&docs);
+    let core = index.to_bytes();
+    let positions = index.positions_to_bytes();
+    write(&data.join(INDEX_FILE), &core)?;
+    write(&data.join(POSITIONS_FILE), &positions)?;
+    Ok(format!(
+        "published {} articles as {files} files into {}; indexed {} documents ({} terms): index {} bytes, positions {} bytes",
+        news.articles.len(),
+        data.display(),
+        docs.len(),
+        index.terms.len(),
+        core.len(),
+        positions.len()
+    ))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, bytes)
+}

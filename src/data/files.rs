@@ -1,0 +1,54 @@
+//! Where the build puts each published data file and where the app fetches
+//! it: one place for both, relative to the document's base URL.
+//!
+//! Slugs are checked with [`is_slug`] before they become part of a path, so
+//! a hostile URL can never name another file.
+
+use super::model::TaxonomyKind;
+
+/// Menus, taxonomies and site metadata: every page needs it.
+pub const SITE_FILE: &str = "data/site.json";
+
+/// A news list the build pages in advance.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum List {
+    /// Every article.
+    All,
+    /// Articles filed under any term of a kind (only the first page is
+    /// written: index pages show the latest few).
+    Kind(TaxonomyKind),
+    /// Articles filed under one term.
+    Term(TaxonomyKind, String),
+}
+
+/// One page (1-based) of a list: a [`ListPage`](super::ListPage).
+pub fn list_file(list: &List, page: usize) -> String {
+    match list {
+        List::All => format!("data/news/page-{page}.json"),
+        List::Kind(kind) => format!("data/news/{}/page-{page}.json", kind.key()),
+        List::Term(kind, slug) => format!("data/news/{}/{slug}/page-{page}.json", kind.key()),
+    }
+}
+
+/// One article, body included.
+pub fn article_file(slug: &str) -> String {
+    format!("data/articles/{slug}.json")
+}
+
+/// Positions in the list of every article ([`List::All`]) of the articles
+/// filed under a term, as gaps: `[3, 1, 7]` means 3, 4 and 11. Lets the
+/// news list combine filters without a file per combination.
+pub fn positions_file(kind: TaxonomyKind, slug: &str) -> String {
+    format!("data/filters/{}/{slug}.json", kind.key())
+}
+
+/// Whether `s` can be a slug: lowercase ASCII letters, digits and single
+/// hyphens inside, the shape [`slugify`](crate::text::slugify) produces.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}

@@ -1,0 +1,156 @@
+//! What the build publishes from the content sources: the site file, one
+//! file per article, every news list pre-paged, and per-term positions for
+//! combining filters. A page then fetches only what it shows.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::files::{List, SITE_FILE, article_file, list_file, positions_file};
+use super::model::{Article, ListPage, NewsData, SiteData, Summary, TaxonomyKind};
+
+/// Articles in list order: newest first, undated ones last in source order.
+pub fn list_order(news: &NewsData) -> Vec<&Article> {
+    let mut articles: Vec<&Article> = news.articles.iter().collect();
+    // Stable sort: undated (None) sorts last under Reverse.
+    articles.sort_by_key(|a| std::cmp::Reverse(a.issued_on));
+    articles
+}
+
+/// Which positions of the full list each list holds.
+pub fn lists(site: &SiteData, ordered: &[&Article]) -> BTreeMap<ListKey, Vec<u32>> {
+    let mut lists: BTreeMap<ListKey, Vec<u32>> = BTreeMap::new();
+    lists.insert(ListKey(List::All), (0..ordered.len() as u32).collect());
+    for kind in TaxonomyKind::ALL {
+        lists.entry(ListKey(List::Kind(kind))).or_default();
+        for term in &site.taxonomies.get(kind).terms {
+            lists
+                .entry(ListKey(List::Term(kind, term.slug.clone())))
+                .or_default();
+        }
+    }
+    for (i, article) in ordered.iter().enumerate() {
+        for kind in TaxonomyKind::ALL {
+            let mut any = false;
+            for slug in article.refs(kind) {
+                any = true;
+                if let Some(list) = lists.get_mut(&ListKey(List::Term(kind, slug.to_owned()))) {
+                    list.push(i as u32);
+                }
+            }
+            if any && let Some(list) = lists.get_mut(&ListKey(List::Kind(kind))) {
+                list.push(i as u32);
+            }
+        }
+    }
+    lists
+}
+
+/// A [`List`] ordered for a [`BTreeMap`], so files come out in a stable order.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ListKey(pub List);
+
+impl ListKey {
+    fn sort_key(&self) -> (usize, usize, &str) {
+        match &self.0 {
+            List::All => (0, 0, ""),
+            List::Kind(k) => (1, k.index(), ""),
+            List::Term(k, s) => (2, k.index(), s),
+        }
+    }
+}
+
+impl PartialOrd for ListKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ListKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+}
+
+/// Gaps between ascending positions, the form of a positions file.
+pub fn gaps(positions: &[u32]) -> Vec<u32> {
+    let mut prev = 0;
+    positions
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| {
+            let gap = if i == 0 { p } else { p - prev };
+            prev = p;
+            gap
+        })
+        .collect()
+}
+
+/// Positions back from their gaps; `None` when they overflow.
+pub fn ungap(gaps: &[u32]) -> Option<Vec<u32>> {
+    let mut at: u32 = 0;
+    gaps.iter()
+        .enumerate()
+        .map(|(i, &g)| {
+            at = if i == 0 { g } else { at.checked_add(g)? };
+            Some(at)
+        })
+        .collect()
+}
+
+/// The positions in every one of the sets (each ascending), ascending.
+pub fn intersect(mut sets: Vec<Vec<u32>>) -> Vec<u32> {
+    sets.sort_by_key(Vec::len);
+    let mut sets = sets.into_iter();
+    let mut matching = sets.next().unwrap_or_default();
+    for set in sets {
+        matching.retain(|p| set.binary_search(p).is_ok());
+    }
+    matching
+}
+
+fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    // The model only holds strings, numbers and lists: it always serializes.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// Publishes validated content, handing each file (path relative to the
+/// site root, contents) to `write`. Returns how many files were written.
+pub fn publish<E>(
+    site: &SiteData,
+    news: &NewsData,
+    mut write: impl FnMut(&str, &[u8]) -> Result<(), E>,
+) -> Result<usize, E> {
+    let size = site.site.news_page_size.max(1);
+    let ordered = list_order(news);
+    let mut count = 0;
+    let mut put = |path: &str, bytes: Vec<u8>| {
+        count += 1;
+        write(path, &bytes)
+    };
+    put(SITE_FILE, json(site))?;
+    for article in &ordered {
+        put(&article_file(&article.slug), json(article))?;
+    }
+    for (ListKey(list), positions) in lists(site, &ordered) {
+        let total = positions.len();
+        // Index pages show only the latest few of a kind.
+        let pages = match list {
+            List::Kind(_) => 1,
+            _ => total.div_ceil(size).max(1),
+        };
+        for page in 1..=pages {
+            let items = positions
+                .iter()
+                .skip((page - 1) * size)
+                .take(size)
+                .map(|&i| Summary::from(ordered[i as usize]))
+                .collect();
+            put(&list_file(&list, page), json(&ListPage { total, items }))?;
+        }
+        if let List::Term(kind, slug) = &list {
+            put(&positions_file(*kind, slug), json(&gaps(&positions)))?;
+        }
+    }
+    Ok(count)
+}
