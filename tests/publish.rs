@@ -28,7 +28,9 @@ fn published(site: &SiteData, news: &NewsData) -> BTreeMap<String, Vec<u8>> {
 
 fn list(files: &BTreeMap<String, Vec<u8>>, list: &List, page: usize) -> ListPage {
     let path = list_file(list, page);
-    let bytes = files.get(&path).unwrap_or_else(|| panic!("{path} is published"));
+    let bytes = files
+        .get(&path)
+        .unwrap_or_else(|| panic!("{path} is published"));
     serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -55,7 +57,8 @@ fn every_article_is_published_whole_and_the_site_file_round_trips() {
     assert_eq!(parse_site(SITE_FILE, &text).expect("site parses"), site);
     assert!(
         files.keys().all(|p| p.starts_with("data/")
-            && p.split('/').all(|part| !part.is_empty() && part != ".." && part != ".")),
+            && p.split('/')
+                .all(|part| !part.is_empty() && part != ".." && part != ".")),
         "every path stays under data/"
     );
 }
@@ -97,7 +100,12 @@ fn lists_at_scale_hold_each_article_once_in_order_within_the_page_size() {
                 .filter(|(_, a)| a.is_tagged(kind, &term.slug))
                 .map(|(i, _)| i as u32)
                 .collect();
-            assert_eq!(positions(&files, kind, &term.slug), expected, "{kind:?} {}", term.slug);
+            assert_eq!(
+                positions(&files, kind, &term.slug),
+                expected,
+                "{kind:?} {}",
+                term.slug
+            );
             let target = List::Term(kind, term.slug.clone());
             let first = list(&files, &target, 1);
             assert_eq!(first.total, expected.len());
@@ -140,7 +148,10 @@ fn gaps_round_trip_and_overflow_is_refused() {
     let positions = vec![0, 3, 4, 11, 4_000_000_000];
     assert_eq!(ungap(&gaps(&positions)), Some(positions));
     assert_eq!(ungap(&[4_000_000_000, 4_000_000_000]), None);
-    assert_eq!(intersect(vec![vec![1, 2, 5], vec![2, 5, 9], vec![2, 5, 7]]), vec![2, 5]);
+    assert_eq!(
+        intersect(vec![vec![1, 2, 5], vec![2, 5, 9], vec![2, 5, 7]]),
+        vec![2, 5]
+    );
     assert!(intersect(Vec::new()).is_empty());
 }
 
@@ -149,7 +160,9 @@ fn slugs_that_could_name_another_file_are_refused() {
     for good in ["a", "osce-secretariat", "2024-report"] {
         assert!(is_slug(good), "{good}");
     }
-    for bad in ["", "..", "../site", "a/b", "A", "a--b", "-a", "a-", "a.json", "a%2F", "é"] {
+    for bad in [
+        "", "..", "../site", "a/b", "A", "a--b", "-a", "a-", "a.json", "a%2F", "é",
+    ] {
         assert!(!is_slug(bad), "{bad}");
     }
 }

@@ -115,7 +115,11 @@ impl Archive {
 
     /// One page of the news list with the given filters. A page past the
     /// end comes back empty, with the real page count.
-    pub async fn news(&self, filter: &NewsFilter, page: usize) -> Result<Paged<Summary>, DataError> {
+    pub async fn news(
+        &self,
+        filter: &NewsFilter,
+        page: usize,
+    ) -> Result<Paged<Summary>, DataError> {
         let page = page.max(1);
         match filter.terms.as_slice() {
             [] => self.paged(&List::All, page).await,
@@ -176,7 +180,12 @@ impl Archive {
             .collect();
         let mut pages: Vec<usize> = wanted.iter().map(|p| p / size + 1).collect();
         pages.dedup();
-        let loaded = join_all(pages.iter().map(|&n| caches.lists.get(list_file(&List::All, n)))).await;
+        let loaded = join_all(
+            pages
+                .iter()
+                .map(|&n| caches.lists.get(list_file(&List::All, n))),
+        )
+        .await;
         let mut by_page = HashMap::new();
         for (n, found) in pages.into_iter().zip(loaded) {
             let file = list_file(&List::All, n);

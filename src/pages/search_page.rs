@@ -183,12 +183,10 @@ fn result_item(
     let snippet_doc = doc.clone();
     let snippet_words = matched.clone();
     let snippet = move || {
-        let article = body
-            .and_then(|r| r.get())
-            .and_then(Result::ok)
-            .flatten();
+        let article = body.and_then(|r| r.get()).and_then(Result::ok).flatten();
         let segments = result_snippet(&snippet_doc, article.as_deref(), &snippet_words);
-        (!segments.is_empty()).then(|| view! { <p class="search-result-snippet"><Highlighted segments /></p> })
+        (!segments.is_empty())
+            .then(|| view! { <p class="search-result-snippet"><Highlighted segments /></p> })
     };
     let href = doc.href().unwrap_or_else(routes::home_href);
     let title = highlight(&doc.title, matched);
@@ -214,7 +212,11 @@ fn result_item(
 
 /// A window of the lead or body paragraph (once the body is fetched) holding the most of the matched
 /// words; the lead's start when none holds any.
-fn result_snippet(doc: &DocInfo, article: Option<&Article>, matched: &HashSet<String>) -> Vec<Segment> {
+fn result_snippet(
+    doc: &DocInfo,
+    article: Option<&Article>,
+    matched: &HashSet<String>,
+) -> Vec<Segment> {
     let mut texts: Vec<&str> = vec![doc.lead.as_str()];
     if let Some(article) = article {
         texts.extend(article.body_after_lead().iter().filter_map(|b| match b {

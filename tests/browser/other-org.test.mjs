@@ -4,21 +4,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { useSite } from './support/fixture.mjs';
-import { ROOT } from './support/site.mjs';
+import { ROOT, publish } from './support/site.mjs';
 
 const env = useSite();
-
-function serveJson(path, body) {
-  env.server.faults.set(path, (req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(typeof body === 'string' ? body : JSON.stringify(body));
-  });
-}
+const otherOrg = publish(`${ROOT}tests/fixtures/other-org`);
 
 function serveOtherOrg() {
-  for (const file of ['site.json', 'news.json']) {
-    serveJson(`/data/${file}`, readFileSync(`${ROOT}tests/fixtures/other-org/${file}`, 'utf8'));
-  }
+  env.server.overlays.set('/data/', otherOrg);
 }
 
 describe('another organization', () => {
@@ -47,6 +39,21 @@ describe('another organization', () => {
     await site.page.waitForURL((u) => u.search === '');
     assert.match(await site.page.locator('.pager').innerText(), /Page 1 of 2/);
 
+    // Two filters at once: combined from each term's positions in the list.
+    await site.goto('/news?country=norway&field=fisheries');
+    assert.match(await site.page.locator('.results-summary').innerText(), /^1 article filed under /);
+    assert.deepEqual(
+      (await site.page.locator('main article h2').allTextContents()).map((t) => t.trim()),
+      ['River survey begins'],
+    );
+    await site.goto('/news?country=norway&structure=tromso-station');
+    assert.deepEqual(
+      (await site.page.locator('main article h2').allTextContents()).map((t) => t.trim()),
+      ['Tide gauges installed in Vestfjord'],
+    );
+    await site.goto('/news?country=iceland&field=fisheries');
+    assert.equal(await site.page.getByText('No news matches these filters.').count(), 1);
+
     await site.goto('/news/river-survey-begins');
     const article = site.page.locator('main article');
     assert.equal((await article.locator('time').textContent()).trim(), '2 March 2026');
@@ -68,10 +75,10 @@ describe('another organization', () => {
     const site = JSON.parse(readFileSync(`${ROOT}tests/fixtures/other-org/site.json`, 'utf8'));
     site.site.title = hostile;
     site.taxonomies.countries.terms[0].note = hostile;
-    serveJson('/data/site.json', site);
-    serveJson('/data/news.json', {
+    const news = {
       articles: [{ slug: 'x', title: hostile, lead: hostile, body: [{ type: 'paragraph', text: hostile }] }],
-    });
+    };
+    env.server.overlays.set('/data/', publish({ site, news }));
     const page = await env.open('/');
     assert.equal(await page.heading(), hostile);
     await page.goto('/news/x');

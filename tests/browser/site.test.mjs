@@ -179,6 +179,21 @@ describe('pages', () => {
     await site.page.close();
   });
 
+  test('a page fetches only its own data, and pages already seen never fetch again', async () => {
+    const site = await env.open('/');
+    env.server.requests.length = 0;
+    await site.follow(seedArticle.title);
+    await site.page.goBack();
+    await site.expectHeading(siteData.site.title);
+    await site.page.goForward();
+    await site.expectHeading(seedArticle.title);
+    await site.page.goBack();
+    await site.expectHeading(siteData.site.title);
+    const data = env.server.requests.filter((p) => p.startsWith('/data/'));
+    assert.deepEqual(data, [`/data/articles/${seedArticle.slug}.json`]);
+    await site.page.close();
+  });
+
   test('a deep link survives a reload', async () => {
     const site = await env.open('/structures/mission-to-bosnia-and-herzegovina');
     await site.page.reload();
@@ -216,14 +231,46 @@ describe('content loading failures', () => {
   });
 
   test('malformed JSON names the file and what is wrong', async () => {
-    env.server.faults.set('/data/news.json', (req, res) => {
+    env.server.faults.set('/data/site.json', (req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"articles": [{"title": 1}]}');
+      res.end('{"site": {"name": 1}}');
     });
     const site = await env.open('/');
     assert.equal(await site.heading(), 'Content could not be loaded');
-    assert.match(await site.page.getByRole('alert').innerText(), /data\/news\.json is not valid content: invalid type/);
+    assert.match(await site.page.getByRole('alert').innerText(), /data\/site\.json is not valid content: invalid type/);
     assert.equal(await site.page.getByRole('button', { name: 'Retry' }).count(), 1);
+    await site.page.close();
+  });
+
+  test('a broken article file fails only that page, and Retry fetches it again', async () => {
+    const file = `/data/articles/${seedArticle.slug}.json`;
+    env.server.faults.set(file, (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"title": ');
+    });
+    const site = await env.open(`/news/${seedArticle.slug}`);
+    assert.equal(await site.heading(), 'Article could not be loaded');
+    assert.match(await site.page.getByRole('alert').innerText(), new RegExp(`data/articles/${seedArticle.slug}\\.json is not valid content`));
+    assert.equal(await site.nav().count(), 1, 'the rest of the site still works');
+    env.server.faults.clear();
+    await site.page.getByRole('button', { name: 'Retry' }).click();
+    await site.expectHeading(seedArticle.title);
+    await site.page.close();
+  });
+
+  test('a failed news list keeps the page and names the file', async () => {
+    env.allowed = [/status of 503/];
+    env.server.faults.set('/data/news/page-1.json', (req, res) => {
+      res.writeHead(503, { 'content-type': 'text/plain' });
+      res.end('busy');
+    });
+    const site = await env.open('/');
+    assert.equal(await site.heading(), siteData.site.title);
+    assert.match(await site.page.getByRole('alert').innerText(), /Could not download data\/news\/page-1\.json: the server answered 503/);
+    env.server.faults.clear();
+    await site.page.getByRole('button', { name: 'Retry' }).click();
+    await site.page.getByRole('link', { name: seedArticle.title, exact: true }).waitFor();
+    assert.equal(await site.page.getByRole('alert').count(), 0);
     await site.page.close();
   });
 });

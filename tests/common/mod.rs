@@ -21,9 +21,13 @@ pub fn bundled_content() -> Content {
 
 /// A fixture's site and news, from `tests/fixtures/<name>/`.
 pub fn fixture(name: &str) -> (SiteData, NewsData) {
-    let site = parse_site(SITE_SOURCE, &read(&format!("tests/fixtures/{name}/site.json")))
-        .expect("site.json parses");
-    let news = parse_news(&read(&format!("tests/fixtures/{name}/news.json"))).expect("news.json parses");
+    let site = parse_site(
+        SITE_SOURCE,
+        &read(&format!("tests/fixtures/{name}/site.json")),
+    )
+    .expect("site.json parses");
+    let news =
+        parse_news(&read(&format!("tests/fixtures/{name}/news.json"))).expect("news.json parses");
     (site, news)
 }
 

@@ -22,6 +22,7 @@ export function useSite({ mode = 'spa', root = DIST, base = '/' } = {}) {
   });
   afterEach(() => {
     env.server.faults.clear();
+    env.server.overlays.clear();
     const problems = env.browser.takeProblems().filter((p) => !env.allowed?.some((re) => re.test(p)));
     env.allowed = null;
     assert.deepEqual(problems, [], 'pages logged errors');

@@ -13,9 +13,11 @@ export class SitePage {
     await this.ready();
   }
 
-  /** Waits until the app has rendered a page (or its load error). */
+  /** Waits until the app has rendered a page (or its load error) and
+   * the parts it fetches have arrived. */
   async ready() {
     await this.page.locator('main h1').first().waitFor();
+    await this.page.locator('main .loading').first().waitFor({ state: 'detached' });
   }
 
   h1() {

@@ -2,7 +2,8 @@
 // mode "spa": unknown paths get index.html with 200, as trunk serve and
 // most SPA hosts do. mode "404": unknown paths get 404.html with status 404,
 // as a plain static host (GitHub Pages and the like) does.
-// `faults` lets a test answer chosen paths its own way. Files built with
+// `faults` lets a test answer chosen paths its own way; `overlays` maps a
+// path prefix to another folder to serve it from (another site's data). Files built with
 // precompressed copies (`.br`, `.gz`) are sent compressed to a browser that
 // accepts it, as the shipped nginx config does.
 import { createServer } from 'node:http';
@@ -26,6 +27,7 @@ const TYPES = {
 export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
   const rootDir = resolve(root);
   const faults = new Map();
+  const overlays = new Map();
   const requests = [];
 
   async function sendFile(req, res, file, status = 200) {
@@ -61,9 +63,16 @@ export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
         res.writeHead(404, { 'content-type': 'text/plain' });
         return res.end('outside the base path');
       }
-      const rel = decodeURIComponent(url.pathname.slice(base.length));
-      const file = normalize(join(rootDir, rel));
-      if (!file.startsWith(rootDir)) {
+      let rel = decodeURIComponent(url.pathname.slice(base.length - 1));
+      let dir = rootDir;
+      for (const [prefix, over] of overlays) {
+        if (rel.startsWith(prefix)) {
+          dir = resolve(over);
+          rel = rel.slice(prefix.length);
+        }
+      }
+      const file = normalize(join(dir, rel));
+      if (!file.startsWith(dir)) {
         res.writeHead(403);
         return res.end();
       }
@@ -86,6 +95,7 @@ export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
     origin: `http://127.0.0.1:${port}`,
     url: (path = '/') => `http://127.0.0.1:${port}${base.replace(/\/$/, '')}${path}`,
     faults,
+    overlays,
     requests,
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };

@@ -1,6 +1,9 @@
 // The bundled content as the tests expect to see it, read from the same
 // JSON the app loads, plus the slug rule of the URL scheme.
-import { cpSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -28,7 +31,7 @@ export function slugify(name) {
     .replace(/^-|-$/g, '');
 }
 
-export function loadContent(dir = `${root}public/data`) {
+export function loadContent(dir = `${root}content`) {
   const site = JSON.parse(readFileSync(`${dir}/site.json`, 'utf8'));
   const news = JSON.parse(readFileSync(`${dir}/news.json`, 'utf8'));
   for (const tax of Object.values(site.taxonomies)) {
@@ -43,4 +46,22 @@ export function titleOf(site, link) {
   const tax = site.taxonomies[link.kind];
   if (!link.slug) return tax.title;
   return tax.terms.find((t) => t.slug === link.slug)?.name;
+}
+
+/** Publishes content sources (`site.json`, `news.json` objects or a folder
+ * holding them) with the build's own tool; returns the published `data`
+ * folder, to serve in place of the build's. */
+export function publish(content) {
+  let dir = content;
+  if (typeof content !== 'string') {
+    dir = mkdtempSync(join(tmpdir(), 'newsroom-content-'));
+    writeFileSync(join(dir, 'site.json'), JSON.stringify(content.site));
+    writeFileSync(join(dir, 'news.json'), JSON.stringify(content.news));
+  }
+  const out = mkdtempSync(join(tmpdir(), 'newsroom-published-'));
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'newsroom-build', '--', dir, out], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return join(out, 'data');
 }
