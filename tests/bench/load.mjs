@@ -7,16 +7,17 @@
 // after visiting 50 pages. Prints one table.
 //
 // Usage (see the README): node tests/bench/load.mjs [bundled] [10k] [50k]
-// Builds `dist/` first (trunk build --release). Archives are generated into
-// target/corpus-10k and target/corpus-50k when missing.
+// Serves `dist/` (trunk build --release first). Archives are generated into
+// target/corpus-10k and target/corpus-50k when missing, then published with
+// the build's own tool and served in place of the build's data.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
-import { ROOT, copyBuild, slugify } from '../browser/support/site.mjs';
+import { DIST, ROOT, gzipTree, publish, slugify } from '../browser/support/site.mjs';
 
 const ALL_SETS = [
   ['bundled', null],
@@ -26,45 +27,40 @@ const ALL_SETS = [
 // `node tests/bench/load.mjs 10k` runs one set; no argument, all of them.
 const SETS = ALL_SETS.filter(([name]) => process.argv.length <= 2 || process.argv.slice(2).includes(name));
 const COLD_RUNS = 5;
-const DATA_FILES = ['site.json', 'news.json', 'search-index.bin', 'search-positions.bin'];
 const PAGES_VISITED = 50;
 
-function cargo(...args) {
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', 'bench', '--bin', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-/** A served copy of the build with the given data set. */
+/** The content of a set, its published data (null: the build's own) and a
+ * static HTML copy of its newest article, the floor. */
 function prepare(n) {
-  const root = mkdtempSync(join(tmpdir(), 'newsroom-load-'));
-  copyBuild(root, n === null ? [] : DATA_FILES);
+  let content = join(ROOT, 'content');
+  let data = null;
   if (n !== null) {
-    const corpus = join(ROOT, 'target', `corpus-${n / 1000}k`);
-    if (!existsSync(join(corpus, 'search-index.bin'))) {
-      cargo('newsroom-corpus', '--', String(n), corpus);
-      cargo('newsroom-index', '--', corpus, corpus);
+    content = join(ROOT, 'target', `corpus-${n / 1000}k`);
+    if (!existsSync(join(content, 'news.json'))) {
+      execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', 'bench', '--bin', 'newsroom-corpus', '--', String(n), content], {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
     }
-    for (const f of DATA_FILES) {
-      cpSync(join(corpus, f), join(root, 'data', f));
-      // Compressed as a host would send it (gzip: brotli -11 on this much
-      // data takes minutes).
-      writeFileSync(join(root, 'data', `${f}.gz`), gzipSync(readFileSync(join(corpus, f)), { level: 6 }));
-    }
+    data = publish(content, { profile: 'bench' });
+    gzipTree(data);
   }
-  const news = JSON.parse(readFileSync(join(root, 'data', 'news.json'), 'utf8'));
+  const news = JSON.parse(readFileSync(join(content, 'news.json'), 'utf8'));
   for (const article of news.articles) article.slug ??= slugify(article.title);
-  const css = readFileSync(join(root, 'index.html'), 'utf8').match(/href="?([^" >]*main-[^" >]*\.css)/)?.[1];
+  news.articles.sort((a, b) => (b.issued_on ?? '').localeCompare(a.issued_on ?? ''));
+  const css = readFileSync(join(DIST, 'index.html'), 'utf8').match(/href="?\/?([^" >]*main-[^" >]*\.css)/)?.[1];
   const escape = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  mkdirSync(join(root, 'static'));
+  const statics = mkdtempSync(join(tmpdir(), 'newsroom-static-'));
   const [a] = news.articles;
   const page = (article) =>
     `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<title>${escape(article.title)}</title>${css ? `<link rel="stylesheet" href="${css}">` : ''}` +
+    `<title>${escape(article.title)}</title>${css ? `<link rel="stylesheet" href="/${css}">` : ''}` +
     `<main><article class="article"><h1 elementtiming="page-title">${escape(article.title)}</h1><p class="lead">${escape(article.lead)}</p>` +
     article.body.map((block) => `<p>${escape(block.text ?? (block.items ?? []).join(' '))}</p>`).join('') +
     `</article></main></html>`;
-  writeFileSync(join(root, 'static', 'article.html'), page(a));
-  writeFileSync(join(root, 'static', 'article.html.gz'), gzipSync(page(a), { level: 9 }));
-  return { root, first: a.slug };
+  writeFileSync(join(statics, 'article.html'), page(a));
+  writeFileSync(join(statics, 'article.html.gz'), gzipSync(page(a), { level: 9 }));
+  return { data, statics, news };
 }
 
 const PROBE = `
@@ -106,18 +102,20 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 const rows = [];
 for (const [name, n] of SETS) {
   const set = prepare(n);
-  const server = await startServer({ root: set.root });
+  const server = await startServer({ root: DIST });
+  if (set.data) server.overlays.set('/data/', set.data);
+  server.overlays.set('/static/', set.statics);
   const browser = await launch();
   try {
-    const news = JSON.parse(readFileSync(join(set.root, 'data', 'news.json'), 'utf8'));
-    for (const article of news.articles) article.slug ??= slugify(article.title);
+    const { news } = set;
     const title = news.articles[0].title;
+    const firstSlug = news.articles[0].slug;
     const home = await coldLoad(browser, server, '/', null);
     const cold = [];
     const floor = [];
     let articleBytes = 0;
     for (let i = 0; i < COLD_RUNS; i++) {
-      const app = await coldLoad(browser, server, `/news/${set.first}`, title);
+      const app = await coldLoad(browser, server, `/news/${firstSlug}`, title);
       articleBytes = app.bytes;
       cold.push(app.paint);
       floor.push((await coldLoad(browser, server, '/static/article.html', title)).paint);
@@ -125,7 +123,7 @@ for (const [name, n] of SETS) {
     // In-app: from the first article to the second, then through 50 pages.
     const page = await browser.newPage();
     await page.addInitScript(PROBE);
-    await page.goto(server.url(`/news/${set.first}`));
+    await page.goto(server.url(`/news/${firstSlug}`));
     await page.waitForFunction(() => window.__paints.length > 0, null, { timeout: 120_000 });
     // Click an in-app link; done when the h1 shows the target's title and
     // the next frame has been painted.
@@ -168,7 +166,8 @@ for (const [name, n] of SETS) {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(set.root, { recursive: true, force: true });
+    rmSync(set.statics, { recursive: true, force: true });
+    if (set.data) rmSync(join(set.data, '..'), { recursive: true, force: true });
   }
 }
 

@@ -4,14 +4,13 @@
 // Prints p50/p95 per query.
 //
 // Usage (see the README): node tests/bench/search-browser.mjs <corpus-dir>
-// where <corpus-dir> holds site.json, news.json, search-index.bin and
-// search-positions.bin (newsroom-corpus, then newsroom-index).
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// where <corpus-dir> holds site.json and news.json (newsroom-corpus); it is
+// published with the build's own tool and served in place of dist/data.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
-import { copyBuild } from '../browser/support/site.mjs';
+import { DIST, publish } from '../browser/support/site.mjs';
 
 const corpus = process.argv[2];
 if (!corpus) {
@@ -20,13 +19,9 @@ if (!corpus) {
 }
 const QUERIES = ['security', 'sarajevo', 'journalists', 'border security', 'terorism', 'radicalisation', 'copelj'];
 
-const root = mkdtempSync(join(tmpdir(), 'newsroom-bench-'));
-const DATA_FILES = ['site.json', 'news.json', 'search-index.bin', 'search-positions.bin'];
-copyBuild(root, DATA_FILES);
-for (const f of DATA_FILES) {
-  cpSync(join(corpus, f), join(root, 'data', f));
-}
-const server = await startServer({ root });
+const data = publish(corpus, { profile: 'bench' });
+const server = await startServer({ root: DIST });
+server.overlays.set('/data/', data);
 const browser = await launch();
 try {
   const page = await browser.newPage();
@@ -96,5 +91,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  rmSync(root, { recursive: true, force: true });
+  rmSync(join(data, '..'), { recursive: true, force: true });
 }

@@ -14,7 +14,7 @@ const text = (a) => ({
 
 window.ready = {};
 const t0 = performance.now();
-const news = await (await fetch('data/news.json')).json();
+const news = await (await fetch('news.json')).json();
 const docs = news.articles.map(text);
 const fetched = performance.now() - t0;
 
@@ -38,7 +38,7 @@ window.ready.flexsearch = fetched + performance.now() - t2;
 
 // Ours: the app's own worker and message format.
 const t3 = performance.now();
-const worker = new Worker('search-worker-start.js');
+const worker = new Worker('../search-worker-start.js');
 const waiting = new Map();
 let started;
 const workerReady = new Promise((ok) => (started = ok));

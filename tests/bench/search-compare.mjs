@@ -4,8 +4,8 @@
 // Usage (see the README): node tests/bench/search-compare.mjs <corpus-dir>
 // where <corpus-dir> holds site.json and news.json (newsroom-corpus). The
 // script plants articles with hard cases (accents, typos, prefixes,
-// phrases, stems) into a copy of the archive, builds our index from it with
-// newsroom-index, and prints per engine: time until the first query can be
+// phrases, stems) into a copy of the archive, publishes it with the build's
+// own tool (our index included), and prints per engine: time until the first query can be
 // answered, index size, query latency p50/p95 by kind (each sample the
 // mean of a batch of calls), and recall@10 on the planted cases.
 //
@@ -13,14 +13,13 @@
 // prefix matching, typo tolerance, accent folding, title boost, all words
 // required. Neither ships an English stemmer. Ours is timed from the page,
 // round trip through its worker included; theirs run on the page's thread.
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
-import { ROOT, copyBuild } from '../browser/support/site.mjs';
+import { DIST, ROOT, publish } from '../browser/support/site.mjs';
 
 const corpus = process.argv[2];
 if (!corpus) {
@@ -87,17 +86,15 @@ const CASES = [
 ];
 
 const root = mkdtempSync(join(tmpdir(), 'newsroom-compare-'));
+let data = null;
 try {
-  copyBuild(root, ['site.json', 'news.json', 'search-index.bin', 'search-positions.bin']);
-  const data = join(root, 'data');
-  cpSync(join(corpus, 'site.json'), join(data, 'site.json'));
+  // root/: the planted archive's sources (also what the libraries index),
+  // the comparison page and the libraries, served under /bench/.
+  cpSync(join(corpus, 'site.json'), join(root, 'site.json'));
   const news = JSON.parse(readFileSync(join(corpus, 'news.json'), 'utf8'));
   news.articles.push(...PLANTED);
-  writeFileSync(join(data, 'news.json'), JSON.stringify(news));
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', 'bench', '--bin', 'newsroom-index', '--', data, data], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  writeFileSync(join(root, 'news.json'), JSON.stringify(news));
+  data = publish(root, { profile: 'bench' });
   const ours = readFileSync(join(data, 'search-index.bin'));
   mkdirSync(join(root, 'vendor'));
   cpSync(join(ROOT, 'node_modules/minisearch/dist/es/index.js'), join(root, 'vendor/minisearch.js'));
@@ -105,11 +102,13 @@ try {
   writeFileSync(join(root, 'compare.html'), '<!doctype html><meta charset="utf-8"><title>compare</title><script type="module" src="compare.js"></script>');
   cpSync(join(ROOT, 'tests/bench/search-compare-page.js'), join(root, 'compare.js'));
 
-  const server = await startServer({ root });
+  const server = await startServer({ root: DIST });
+  server.overlays.set('/data/', data);
+  server.overlays.set('/bench/', root);
   const browser = await launch();
   try {
     const page = await browser.newPage();
-    await page.goto(server.url('/compare.html'));
+    await page.goto(server.url('/bench/compare.html'));
     await page.waitForFunction(() => window.engines !== undefined, null, { timeout: 600_000 });
     const engines = await page.evaluate(() => Object.keys(window.engines));
     const rows = [];
@@ -150,6 +149,7 @@ try {
   }
 } finally {
   rmSync(root, { recursive: true, force: true });
+  if (data) rmSync(join(data, '..'), { recursive: true, force: true });
 }
 
 function print(rows) {

@@ -1,9 +1,10 @@
 // The bundled content as the tests expect to see it, read from the same
 // JSON the app loads, plus the slug rule of the URL scheme.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -11,16 +12,6 @@ export const ROOT = root;
 export const DIST = process.env.NEWSROOM_DIST ?? `${root}dist`;
 /** A build with `--public-url /newsroom/`, made by scripts/test.sh. */
 export const SUBPATH_DIST = `${root}target/dist-subpath`;
-
-/** Copies the build to `root`, leaving out the precompressed copies of the
- * data files (`data/<name>`) a benchmark is about to replace. */
-export function copyBuild(root, replaced = []) {
-  const stale = new Set(replaced.flatMap((f) => [`data/${f}.br`, `data/${f}.gz`]));
-  cpSync(DIST, root, {
-    recursive: true,
-    filter: (src) => !stale.has(src.slice(DIST.length).replace(/^\/+/, '')),
-  });
-}
 
 export function slugify(name) {
   return name
@@ -51,7 +42,7 @@ export function titleOf(site, link) {
 /** Publishes content sources (`site.json`, `news.json` objects or a folder
  * holding them) with the build's own tool; returns the published `data`
  * folder, to serve in place of the build's. */
-export function publish(content) {
+export function publish(content, { profile = 'dev' } = {}) {
   let dir = content;
   if (typeof content !== 'string') {
     dir = mkdtempSync(join(tmpdir(), 'newsroom-content-'));
@@ -59,9 +50,20 @@ export function publish(content) {
     writeFileSync(join(dir, 'news.json'), JSON.stringify(content.news));
   }
   const out = mkdtempSync(join(tmpdir(), 'newsroom-published-'));
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'newsroom-build', '--', dir, out], {
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', profile, '--bin', 'newsroom-build', '--', dir, out], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return join(out, 'data');
+}
+
+/** Writes a gzip copy next to every file under `dir`, as a host serving
+ * precompressed files would have (gzip -6: brotli -11 on an archive of
+ * tens of thousands of files takes too long for a benchmark). */
+export function gzipTree(dir) {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.endsWith('.gz')) continue;
+    const file = join(entry.parentPath, entry.name);
+    writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 6 }));
+  }
 }
