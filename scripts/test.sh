@@ -26,6 +26,7 @@ cargo bench --locked --bench search -- --check
 step "release build"
 trunk build --release --locked
 node tests/size-report.mjs dist
+node tests/size-guard.mjs dist
 # The same app for a host that serves it under /newsroom/.
 trunk build --release --locked --public-url /newsroom/ --dist target/dist-subpath
 

@@ -1,7 +1,7 @@
 // The bundled content as the tests expect to see it, read from the same
 // JSON the app loads, plus the slug rule of the URL scheme.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -41,15 +41,22 @@ export function titleOf(site, link) {
 
 /** Publishes content sources (`site.json`, `news.json` objects or a folder
  * holding them) with the build's own tool; returns the published `data`
- * folder, to serve in place of the build's. */
+ * folder, to serve in place of the build's. Removed when the process exits. */
+const temporary = [];
+process.on('exit', () => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
 export function publish(content, { profile = 'dev' } = {}) {
   let dir = content;
   if (typeof content !== 'string') {
     dir = mkdtempSync(join(tmpdir(), 'newsroom-content-'));
+    temporary.push(dir);
     writeFileSync(join(dir, 'site.json'), JSON.stringify(content.site));
     writeFileSync(join(dir, 'news.json'), JSON.stringify(content.news));
   }
   const out = mkdtempSync(join(tmpdir(), 'newsroom-published-'));
+  temporary.push(out);
   execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', profile, '--bin', 'newsroom-build', '--', dir, out], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
