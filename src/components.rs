@@ -3,6 +3,7 @@
 pub mod article_list;
 pub mod breadcrumb;
 pub mod fetch_error;
+pub mod fetched;
 pub mod highlighted;
 pub mod layout;
 pub mod load_error;

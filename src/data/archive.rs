@@ -105,7 +105,12 @@ impl Archive {
 
     /// The first page of a list (which the build always writes).
     pub async fn first_page(&self, list: &List) -> Result<Rc<ListPage>, DataError> {
-        let file = list_file(list, 1);
+        self.written(list, 1).await
+    }
+
+    /// A page of a list that the build must have written.
+    async fn written(&self, list: &List, page: usize) -> Result<Rc<ListPage>, DataError> {
+        let file = list_file(list, page);
         self.caches()
             .lists
             .get(file.clone())
@@ -178,33 +183,24 @@ impl Archive {
             .take(size)
             .map(|&p| p as usize)
             .collect();
+        // The full list's pages holding them (ascending, so equal ones touch).
         let mut pages: Vec<usize> = wanted.iter().map(|p| p / size + 1).collect();
         pages.dedup();
-        let loaded = join_all(
-            pages
-                .iter()
-                .map(|&n| caches.lists.get(list_file(&List::All, n))),
-        )
-        .await;
-        let mut by_page = HashMap::new();
+        let loaded = join_all(pages.iter().map(|&n| self.written(&List::All, n))).await;
+        let mut items = Vec::with_capacity(wanted.len());
         for (n, found) in pages.into_iter().zip(loaded) {
-            let file = list_file(&List::All, n);
-            by_page.insert(n, found?.ok_or_else(|| missing(file))?);
-        }
-        let items = wanted
-            .iter()
-            .map(|p| {
-                let file = list_file(&List::All, p / size + 1);
-                by_page
-                    .get(&(p / size + 1))
-                    .and_then(|list| list.items.get(p % size))
-                    .cloned()
+            let found = found?;
+            for p in wanted.iter().filter(|&&p| p / size + 1 == n) {
+                let item = found
+                    .items
+                    .get(p % size)
                     .ok_or_else(|| DataError::Invalid {
-                        file,
+                        file: list_file(&List::All, n),
                         reason: format!("has no article at position {p}"),
-                    })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+                    })?;
+                items.push(item.clone());
+            }
+        }
         Ok(self.paging(items, page, matching.len()))
     }
 }

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::model::{Article, MenuNode, SiteData, SiteMeta, Taxonomy, TaxonomyKind, Term, TermRef};
+use super::model::{MenuNode, SiteData, SiteMeta, Taxonomy, TaxonomyKind, Term, TermRef};
 
 /// Filters of a news list: every given term must be tagged.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -15,13 +15,6 @@ impl NewsFilter {
     /// Whether no filter is set.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
-    }
-
-    /// Whether an article passes every filter.
-    pub fn matches(&self, article: &Article) -> bool {
-        self.terms
-            .iter()
-            .all(|(kind, slug)| article.is_tagged(*kind, slug))
     }
 
     /// The filter's slug for a kind, if set.

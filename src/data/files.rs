@@ -9,8 +9,9 @@ use super::model::TaxonomyKind;
 /// Menus, taxonomies and site metadata: every page needs it.
 pub const SITE_FILE: &str = "data/site.json";
 
-/// A news list the build pages in advance.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// A news list the build pages in advance. Ordered as the build writes
+/// them: the full list, then per kind, then per term.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum List {
     /// Every article.
     All,

@@ -73,19 +73,16 @@ pub async fn fetch_optional(file: &str) -> Result<Option<String>, DataError> {
     if html {
         return Ok(None);
     }
-    response
-        .text()
-        .await
-        .map(Some)
-        .map_err(|e| network_error(file, e))
+    read_text(file, response).await.map(Some)
+}
+
+/// The body of a response, naming the file if the transfer breaks off.
+async fn read_text(file: &str, response: gloo_net::http::Response) -> Result<String, DataError> {
+    response.text().await.map_err(|e| network_error(file, e))
 }
 
 /// Downloads the published site file: menus, taxonomies, metadata.
 pub async fn load_site() -> Result<SiteData, DataError> {
-    let text = fetch(SITE_FILE)
-        .await?
-        .text()
-        .await
-        .map_err(|e| network_error(SITE_FILE, e))?;
+    let text = read_text(SITE_FILE, fetch(SITE_FILE).await?).await?;
     parse_site(SITE_FILE, &text)
 }

@@ -18,14 +18,14 @@ pub fn list_order(news: &NewsData) -> Vec<&Article> {
 }
 
 /// Which positions of the full list each list holds.
-pub fn lists(site: &SiteData, ordered: &[&Article]) -> BTreeMap<ListKey, Vec<u32>> {
-    let mut lists: BTreeMap<ListKey, Vec<u32>> = BTreeMap::new();
-    lists.insert(ListKey(List::All), (0..ordered.len() as u32).collect());
+pub fn lists(site: &SiteData, ordered: &[&Article]) -> BTreeMap<List, Vec<u32>> {
+    let mut lists: BTreeMap<List, Vec<u32>> = BTreeMap::new();
+    lists.insert(List::All, (0..ordered.len() as u32).collect());
     for kind in TaxonomyKind::ALL {
-        lists.entry(ListKey(List::Kind(kind))).or_default();
+        lists.entry(List::Kind(kind)).or_default();
         for term in &site.taxonomies.get(kind).terms {
             lists
-                .entry(ListKey(List::Term(kind, term.slug.clone())))
+                .entry(List::Term(kind, term.slug.clone()))
                 .or_default();
         }
     }
@@ -34,11 +34,11 @@ pub fn lists(site: &SiteData, ordered: &[&Article]) -> BTreeMap<ListKey, Vec<u32
             let mut any = false;
             for slug in article.refs(kind) {
                 any = true;
-                if let Some(list) = lists.get_mut(&ListKey(List::Term(kind, slug.to_owned()))) {
+                if let Some(list) = lists.get_mut(&List::Term(kind, slug.to_owned())) {
                     list.push(i as u32);
                 }
             }
-            if any && let Some(list) = lists.get_mut(&ListKey(List::Kind(kind))) {
+            if any && let Some(list) = lists.get_mut(&List::Kind(kind)) {
                 list.push(i as u32);
             }
         }
@@ -46,40 +46,13 @@ pub fn lists(site: &SiteData, ordered: &[&Article]) -> BTreeMap<ListKey, Vec<u32
     lists
 }
 
-/// A [`List`] ordered for a [`BTreeMap`], so files come out in a stable order.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ListKey(pub List);
-
-impl ListKey {
-    fn sort_key(&self) -> (usize, usize, &str) {
-        match &self.0 {
-            List::All => (0, 0, ""),
-            List::Kind(k) => (1, k.index(), ""),
-            List::Term(k, s) => (2, k.index(), s),
-        }
-    }
-}
-
-impl PartialOrd for ListKey {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for ListKey {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.sort_key().cmp(&other.sort_key())
-    }
-}
-
 /// Gaps between ascending positions, the form of a positions file.
 pub fn gaps(positions: &[u32]) -> Vec<u32> {
     let mut prev = 0;
     positions
         .iter()
-        .enumerate()
-        .map(|(i, &p)| {
-            let gap = if i == 0 { p } else { p - prev };
+        .map(|&p| {
+            let gap = p - prev;
             prev = p;
             gap
         })
@@ -90,9 +63,8 @@ pub fn gaps(positions: &[u32]) -> Vec<u32> {
 pub fn ungap(gaps: &[u32]) -> Option<Vec<u32>> {
     let mut at: u32 = 0;
     gaps.iter()
-        .enumerate()
-        .map(|(i, &g)| {
-            at = if i == 0 { g } else { at.checked_add(g)? };
+        .map(|&g| {
+            at = at.checked_add(g)?;
             Some(at)
         })
         .collect()
@@ -110,8 +82,7 @@ pub fn intersect(mut sets: Vec<Vec<u32>>) -> Vec<u32> {
 }
 
 fn json<T: Serialize>(value: &T) -> Vec<u8> {
-    // The model only holds strings, numbers and lists: it always serializes.
-    serde_json::to_vec(value).unwrap_or_default()
+    serde_json::to_vec(value).expect("the model holds only strings, numbers and lists")
 }
 
 /// Publishes validated content, handing each file (path relative to the
@@ -132,7 +103,7 @@ pub fn publish<E>(
     for article in &ordered {
         put(&article_file(&article.slug), json(article))?;
     }
-    for (ListKey(list), positions) in lists(site, &ordered) {
+    for (list, positions) in lists(site, &ordered) {
         let total = positions.len();
         // Index pages show only the latest few of a kind.
         let pages = match list {

@@ -1,10 +1,11 @@
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::app::{use_archive, use_content};
 use crate::components::breadcrumb::{Breadcrumb, Crumb};
-use crate::components::fetch_error::FetchError;
-use crate::components::loading::Loading;
+use crate::components::fetched::Fetched;
 use crate::data::{Article, Block, Content, NewsFilter, TaxonomyKind, TermRef};
 use crate::pages::not_found_page::NotFoundPage;
 use crate::routes::{self, use_slug};
@@ -19,30 +20,14 @@ pub fn ArticlePage() -> impl IntoView {
         let slug = slug.get();
         async move { archive.article(&slug).await.map(|found| (slug, found)) }
     });
-    let retry = Callback::new(move |()| article.refetch());
-    view! {
-        <Suspense fallback=Loading>
-            <ErrorBoundary fallback=move |errors| view! {
-                <Title text="Article could not be loaded" />
-                <h1>"Article could not be loaded"</h1>
-                <FetchError errors retry />
-            }>
-                {move || {
-                    let content = content.clone();
-                    Suspend::new(async move {
-                        let (slug, found) = article.await?;
-                        Ok::<_, crate::data::DataError>(match found {
-                            Some(article) => article_view(&content, &article).into_any(),
-                            None => view! {
-                                <NotFoundPage detail=format!("There is no article \u{201c}{slug}\u{201d}.") />
-                            }
-                            .into_any(),
-                        })
-                    })
-                }}
-            </ErrorBoundary>
-        </Suspense>
-    }
+    let shown = move |(slug, found): (String, Option<Rc<Article>>)| match found {
+        Some(article) => article_view(&content, &article).into_any(),
+        None => view! {
+            <NotFoundPage detail=format!("There is no article \u{201c}{slug}\u{201d}.") />
+        }
+        .into_any(),
+    };
+    view! { <Fetched resource=article view=shown failure_title="Article could not be loaded" /> }
 }
 
 fn article_view(content: &Content, article: &Article) -> impl IntoView + use<> {

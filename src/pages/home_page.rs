@@ -3,9 +3,8 @@ use leptos_meta::Title;
 
 use crate::app::{use_archive, use_content};
 use crate::components::article_list::{ArticleList, ItemHeading};
-use crate::components::fetch_error::FetchError;
-use crate::components::loading::Loading;
-use crate::data::{DataError, List, NewsFilter, TermRef};
+use crate::components::fetched::Fetched;
+use crate::data::{List, ListPage, NewsFilter, TermRef};
 use crate::routes;
 
 /// How many articles the home page shows.
@@ -18,17 +17,13 @@ pub fn HomePage() -> impl IntoView {
     let meta = content.meta().clone();
     let archive = use_archive();
     let first = LocalResource::new(move || async move { archive.first_page(&List::All).await });
-    let retry = Callback::new(move |()| first.refetch());
-    let latest = move || {
-        Suspend::new(async move {
-            let page = first.await?;
-            let latest: Vec<_> = page.items.iter().take(LATEST).cloned().collect();
-            Ok::<_, DataError>(if latest.is_empty() {
-                view! { <p class="empty">"No news yet."</p> }.into_any()
-            } else {
-                view! { <ArticleList articles=latest heading=ItemHeading::H3 /> }.into_any()
-            })
-        })
+    let latest = |page: std::rc::Rc<ListPage>| {
+        let latest: Vec<_> = page.items.iter().take(LATEST).cloned().collect();
+        if latest.is_empty() {
+            view! { <p class="empty">"No news yet."</p> }.into_any()
+        } else {
+            view! { <ArticleList articles=latest heading=ItemHeading::H3 /> }.into_any()
+        }
     };
     let sections = content
         .menu()
@@ -69,11 +64,7 @@ pub fn HomePage() -> impl IntoView {
             {meta.tagline.clone().map(|t| view! { <p class="tagline">{t}</p> })}
             <section aria-labelledby="latest-news">
                 <h2 id="latest-news">"Latest news"</h2>
-                <Suspense fallback=Loading>
-                    <ErrorBoundary fallback=move |errors| view! { <FetchError errors retry /> }>
-                        {latest}
-                    </ErrorBoundary>
-                </Suspense>
+                <Fetched resource=first view=latest />
                 <p class="more-link"><a href=news_href>"All news"</a></p>
             </section>
             <section aria-labelledby="explore">

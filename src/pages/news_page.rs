@@ -5,8 +5,7 @@ use leptos_router::hooks::{use_navigate, use_query};
 use crate::app::{use_archive, use_content};
 use crate::components::article_list::{ArticleList, ItemHeading};
 use crate::components::breadcrumb::Breadcrumb;
-use crate::components::fetch_error::FetchError;
-use crate::components::loading::Loading;
+use crate::components::fetched::Fetched;
 use crate::components::pager::Pager;
 use crate::data::{Content, DataError, NewsFilter, Paged, Summary, TaxonomyKind};
 use crate::routes::{self, NewsQuery};
@@ -43,21 +42,8 @@ pub fn NewsPage() -> impl IntoView {
             Ok::<_, DataError>((filter, page, raw_page, paged))
         }
     });
-    let retry = Callback::new(move |()| found.refetch());
-    let list = view! {
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=move |errors| view! { <FetchError errors retry /> }>
-                {move || {
-                    let content = content.clone();
-                    Suspend::new(async move {
-                        found
-                            .await
-                            .map(|(filter, page, raw, paged)| results(&content, &filter, page, raw, paged))
-                    })
-                }}
-            </ErrorBoundary>
-        </Transition>
-    };
+    let shown = move |(filter, page, raw, paged)| results(&content, &filter, page, raw, paged);
+    let list = view! { <Fetched resource=found view=shown keep_previous=true /> };
     view! {
         <Title text="News" />
         <Breadcrumb trail=Vec::new() current="News" />

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
-import { DIST, ROOT, gzipTree, publish, slugify } from '../browser/support/site.mjs';
+import { DIST, ROOT, gzipTree, publish } from '../browser/support/site.mjs';
 
 const ALL_SETS = [
   ['bundled', null],
@@ -29,13 +29,13 @@ const SETS = ALL_SETS.filter(([name]) => process.argv.length <= 2 || process.arg
 const COLD_RUNS = 5;
 const PAGES_VISITED = 50;
 
-/** The content of a set, its published data (null: the build's own) and a
- * static HTML copy of its newest article, the floor. */
+/** A set's published data (null: the build's own), the articles of its
+ * news list in order (as many as the benchmark visits), and a static HTML
+ * copy of the newest article, the floor. */
 function prepare(n) {
-  let content = join(ROOT, 'content');
   let data = null;
   if (n !== null) {
-    content = join(ROOT, 'target', `corpus-${n / 1000}k`);
+    const content = join(ROOT, 'target', `corpus-${n / 1000}k`);
     if (!existsSync(join(content, 'news.json'))) {
       execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', 'bench', '--bin', 'newsroom-corpus', '--', String(n), content], {
         cwd: ROOT,
@@ -45,22 +45,25 @@ function prepare(n) {
     data = publish(content, { profile: 'bench' });
     gzipTree(data);
   }
-  const news = JSON.parse(readFileSync(join(content, 'news.json'), 'utf8'));
-  for (const article of news.articles) article.slug ??= slugify(article.title);
-  news.articles.sort((a, b) => (b.issued_on ?? '').localeCompare(a.issued_on ?? ''));
+  const published = data ?? join(DIST, 'data');
+  const read = (path) => JSON.parse(readFileSync(join(published, path), 'utf8'));
+  const listed = [];
+  for (let page = 1; listed.length < PAGES_VISITED && existsSync(join(published, `news/page-${page}.json`)); page++) {
+    listed.push(...read(`news/page-${page}.json`).items);
+  }
+  const a = read(`articles/${listed[0].slug}.json`);
   const css = readFileSync(join(DIST, 'index.html'), 'utf8').match(/href="?\/?([^" >]*main-[^" >]*\.css)/)?.[1];
   const escape = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const statics = mkdtempSync(join(tmpdir(), 'newsroom-static-'));
-  const [a] = news.articles;
-  const page = (article) =>
+  const page =
     `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<title>${escape(article.title)}</title>${css ? `<link rel="stylesheet" href="/${css}">` : ''}` +
-    `<main><article class="article"><h1 elementtiming="page-title">${escape(article.title)}</h1><p class="lead">${escape(article.lead)}</p>` +
-    article.body.map((block) => `<p>${escape(block.text ?? (block.items ?? []).join(' '))}</p>`).join('') +
+    `<title>${escape(a.title)}</title>${css ? `<link rel="stylesheet" href="/${css}">` : ''}` +
+    `<main><article class="article"><h1 elementtiming="page-title">${escape(a.title)}</h1><p class="lead">${escape(a.lead)}</p>` +
+    a.body.map((block) => `<p>${escape(block.text ?? (block.items ?? []).join(' '))}</p>`).join('') +
     `</article></main></html>`;
-  writeFileSync(join(statics, 'article.html'), page(a));
-  writeFileSync(join(statics, 'article.html.gz'), gzipSync(page(a), { level: 9 }));
-  return { data, statics, news };
+  writeFileSync(join(statics, 'article.html'), page);
+  writeFileSync(join(statics, 'article.html.gz'), gzipSync(page, { level: 9 }));
+  return { data, statics, articles: listed };
 }
 
 const PROBE = `
@@ -107,9 +110,9 @@ for (const [name, n] of SETS) {
   server.overlays.set('/static/', set.statics);
   const browser = await launch();
   try {
-    const { news } = set;
-    const title = news.articles[0].title;
-    const firstSlug = news.articles[0].slug;
+    const { articles } = set;
+    const title = articles[0].title;
+    const firstSlug = articles[0].slug;
     const home = await coldLoad(browser, server, '/', null);
     const cold = [];
     const floor = [];
@@ -147,12 +150,12 @@ for (const [name, n] of SETS) {
         { href, title },
       );
     const nav = [];
-    const [first, second] = news.articles;
+    const [first, second] = articles;
     for (let i = 0; second && i < 5; i++) {
       const to = i % 2 ? first : second;
       nav.push(await visit(server.url(`/news/${to.slug}`), to.title));
     }
-    for (const article of news.articles.slice(0, PAGES_VISITED)) {
+    for (const article of articles.slice(0, PAGES_VISITED)) {
       await visit(server.url(`/news/${article.slug}`), article.title);
     }
     const memory = await page.evaluate(() => ({

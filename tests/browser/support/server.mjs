@@ -69,6 +69,7 @@ export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
         if (rel.startsWith(prefix)) {
           dir = resolve(over);
           rel = rel.slice(prefix.length);
+          break;
         }
       }
       const file = normalize(join(dir, rel));
