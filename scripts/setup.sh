@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything building and testing need, each only when missing:
 # the wasm target, trunk, wasm-bindgen-cli, npm packages (wasm-opt,
-# playwright-core) and, with --browser, Debian's chromium and chromedriver.
+# playwright-core) and, with --browser, what the browser tests drive:
+# Debian's chromium and chromedriver, and nginx with the brotli_static
+# module (the shipped deploy/nginx.conf is tested on it).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$NEWSROOM_ROOT"
@@ -34,10 +36,12 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   npm ci --no-audit --no-fund
 fi
 
-if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
-  say "installing chromium and chromedriver from Debian"
+if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver && command -v nginx \
+  && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; } >/dev/null 2>&1; then
+  say "installing chromium, chromedriver and nginx from Debian"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver \
+    nginx-light libnginx-mod-http-brotli-static
 fi

@@ -1,14 +1,19 @@
 // Deep links on the hosts the README describes: a plain static host that
-// answers unknown paths with 404.html, the same under a sub-path, and
+// answers unknown paths with 404.html, the same under a sub-path, the
+// shipped nginx config (deploy/nginx.conf) on a real nginx, and
 // `trunk serve`.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { launch } from './support/browser.mjs';
 import { useSite } from './support/fixture.mjs';
 import { ResultsPage, SitePage } from './support/pages.mjs';
-import { ROOT, SUBPATH_DIST } from './support/site.mjs';
+import { DIST, ROOT, SUBPATH_DIST } from './support/site.mjs';
 
 describe('plain static host with 404.html', () => {
   const env = useSite({ mode: '404' });
@@ -91,6 +96,95 @@ async function freePort() {
   await new Promise((ok) => server.close(ok));
   return port;
 }
+
+/** Status and headers of a GET, and the length of the body as sent. */
+function head(url, headers = {}) {
+  return new Promise((ok, fail) => {
+    const req = request(url, { headers }, (res) => {
+      let length = 0;
+      res.on('data', (d) => { length += d.length; });
+      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, length }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+describe('the shipped nginx config', () => {
+  let nginx;
+  let dir;
+  let origin;
+  after(() => {
+    nginx?.kill();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('serves the build precompressed, with deep links, 404s for missing data and caching by hash', { timeout: 120_000 }, async () => {
+    const port = await freePort();
+    dir = mkdtempSync(join(tmpdir(), 'newsroom-nginx-'));
+    const shipped = readFileSync(join(ROOT, 'deploy/nginx.conf'), 'utf8');
+    const site = shipped.replace('listen 80;', `listen 127.0.0.1:${port};`).replace('root /var/www/newsroom;', `root ${DIST};`);
+    assert.ok(site.includes(`listen 127.0.0.1:${port};`) && site.includes(`root ${DIST};`), 'the config has the listen and root lines the test replaces');
+    writeFileSync(join(dir, 'site.conf'), site);
+    writeFileSync(
+      join(dir, 'nginx.conf'),
+      `load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
+       worker_processes 1;
+       pid ${dir}/nginx.pid;
+       error_log ${dir}/error.log;
+       events {}
+       http { include /etc/nginx/mime.types; access_log off; include ${dir}/site.conf; }`,
+    );
+    nginx = spawn('nginx', ['-p', dir, '-e', `${dir}/error.log`, '-c', `${dir}/nginx.conf`, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    nginx.stderr.on('data', (d) => { log += d; });
+    origin = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 20_000;
+    while (!(await head(`${origin}/`).catch(() => null))) {
+      assert.ok(Date.now() < deadline && nginx.exitCode === null, `nginx did not come up:\n${log}`);
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+
+    const wasm = readdirSync(DIST).find((f) => /_bg\.wasm$/.test(f) && f.startsWith('newsroom-'));
+    const size = (f) => statSync(join(DIST, f)).size;
+    const br = await head(`${origin}/${wasm}`, { 'accept-encoding': 'gzip, br' });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.length, size(`${wasm}.br`));
+    assert.equal(br.headers['content-type'], 'application/wasm');
+    assert.match(br.headers['cache-control'], /immutable/);
+    const gz = await head(`${origin}/${wasm}`, { 'accept-encoding': 'gzip' });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(gz.length, size(`${wasm}.gz`));
+    assert.match(gz.headers.vary ?? '', /Accept-Encoding/i);
+    const plain = await head(`${origin}/${wasm}`);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.length, size(wasm));
+
+    const list = await head(`${origin}/data/news/page-1.json`, { 'accept-encoding': 'br' });
+    assert.equal(list.status, 200);
+    assert.equal(list.headers['cache-control'], 'no-cache');
+    assert.equal((await head(`${origin}/data/articles/no-such-article.json`)).status, 404);
+    const deep = await head(`${origin}/countries/turkiye`);
+    assert.equal(deep.status, 200);
+    assert.equal(deep.headers['cache-control'], 'no-cache');
+
+    const browser = await launch();
+    try {
+      const page = new SitePage(await browser.newPage(), { url: (p) => `${origin}${p}` });
+      await page.goto('/countries/turkiye');
+      assert.equal(await page.heading(), 'Türkiye');
+      await page.page.reload();
+      await page.ready();
+      assert.equal(await page.heading(), 'Türkiye');
+      await page.goto('/news/no-such-article');
+      assert.equal(await page.heading(), 'Page not found');
+      const problems = browser.takeProblems().filter((p) => !/status of 404/.test(p));
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+});
 
 describe('trunk serve', () => {
   let trunk;
