@@ -7,7 +7,7 @@ use common::{bundled, bundled_content, fixture, flat_labels, read, seed_menu_lab
 use newsroom::data::load::{parse_news, parse_site};
 use newsroom::data::publish::list_order;
 use newsroom::data::validate::validate;
-use newsroom::data::{Block, DataError, MenuNode, TaxonomyKind, TermRef};
+use newsroom::data::{Block, DataError, Date, MenuNode, TaxonomyKind, TermRef};
 
 #[test]
 fn bundled_content_is_valid() {
@@ -294,4 +294,19 @@ fn another_organization_gives_another_site() {
             "undated-notice"
         ]
     );
+}
+
+#[test]
+fn dates_round_trip_through_their_search_number() {
+    for s in ["2024-02-29", "2006-01-01", "1999-12-31"] {
+        let date = Date::parse(s).expect("valid");
+        assert_eq!(Date::from_number(date.number()), Some(date), "{s}");
+    }
+    assert_eq!(
+        Date::parse("2024-02-29").map(|d| d.number()),
+        Some(20_240_229)
+    );
+    for n in [0, 20_230_229, 20_241_301, 20_240_100, 99] {
+        assert_eq!(Date::from_number(n), None, "{n}");
+    }
 }

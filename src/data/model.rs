@@ -223,11 +223,30 @@ impl Date {
             month: m.parse().ok()?,
             day: d.parse().ok()?,
         };
-        let valid = (1..=12).contains(&date.month)
-            && date.day >= 1
-            && date.day <= days_in_month(date.year, date.month)
-            && date.year > 0;
-        valid.then_some(date)
+        date.is_valid().then_some(date)
+    }
+
+    fn is_valid(&self) -> bool {
+        (1..=12).contains(&self.month)
+            && self.day >= 1
+            && self.day <= days_in_month(self.year, self.month)
+            && self.year > 0
+    }
+
+    /// The date as the number `YYYYMMDD`, as search documents store it.
+    pub fn number(&self) -> u32 {
+        u32::from(self.year) * 10_000 + u32::from(self.month) * 100 + u32::from(self.day)
+    }
+
+    /// A date back from [`Date::number`]; `None` for 0 (undated) or a day
+    /// that cannot exist.
+    pub fn from_number(n: u32) -> Option<Date> {
+        let date = Date {
+            year: u16::try_from(n / 10_000).ok()?,
+            month: (n / 100 % 100) as u8,
+            day: (n % 100) as u8,
+        };
+        date.is_valid().then_some(date)
     }
 
     /// The date in ISO form, for `<time datetime>`.

@@ -9,7 +9,7 @@ use crate::app::{use_archive, use_content};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::highlighted::Highlighted;
 use crate::components::search_box::type_label;
-use crate::data::{Article, Block, Content, TaxonomyKind};
+use crate::data::{Article, Block, Content, Date, TaxonomyKind};
 use crate::routes::{self, SearchQuery};
 use crate::search::{
     Answer, DocInfo, DocKind, Filter, Results, SearchRequest, Segment, highlight, snippet,
@@ -191,14 +191,8 @@ fn result_item(
     let href = doc.href().unwrap_or_else(routes::home_href);
     let title = highlight(&doc.title, matched);
     let kind = type_label(content, doc.kind.into());
-    let date = (doc.date > 0).then(|| {
-        let d = crate::data::Date {
-            year: (doc.date / 10_000) as u16,
-            month: (doc.date / 100 % 100) as u8,
-            day: (doc.date % 100) as u8,
-        };
-        view! { <time datetime=d.iso()>{d.long()}</time> }
-    });
+    let date =
+        Date::from_number(doc.date).map(|d| view! { <time datetime=d.iso()>{d.long()}</time> });
     view! {
         <li>
             <article class="search-result">
@@ -210,8 +204,8 @@ fn result_item(
     }
 }
 
-/// A window of the lead or body paragraph (once the body is fetched) holding the most of the matched
-/// words; the lead's start when none holds any.
+/// A window of the lead or of a body paragraph (once the body has arrived)
+/// holding the most of the matched words; the lead's start when none does.
 fn result_snippet(
     doc: &DocInfo,
     article: Option<&Article>,

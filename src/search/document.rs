@@ -114,10 +114,7 @@ fn article_document(site: &SiteData, article: &Article) -> Document {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let date = article
-        .issued_on
-        .map(|d| u32::from(d.year) * 10_000 + u32::from(d.month) * 100 + u32::from(d.day))
-        .unwrap_or(0);
+    let date = article.issued_on.map(|d| d.number()).unwrap_or(0);
     Document {
         kind: DocKind::Article,
         slug: article.slug.clone(),

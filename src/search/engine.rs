@@ -113,7 +113,7 @@ pub struct Results {
 }
 
 /// The year of a `YYYYMMDD` date, none when undated.
-fn year(date: u32) -> Option<u16> {
+pub(crate) fn year(date: u32) -> Option<u16> {
     (date > 0).then_some((date / 10_000) as u16)
 }
 

@@ -34,7 +34,7 @@ pub struct DocInfo {
 impl DocInfo {
     /// The year of the document's date.
     pub fn year(&self) -> Option<u16> {
-        (self.date > 0).then_some((self.date / 10_000) as u16)
+        super::engine::year(self.date)
     }
 }
 
