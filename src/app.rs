@@ -1,7 +1,6 @@
 //! The app: content loading, the router with every route, and the shell.
 
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 
 use crate::components::layout::Layout;
@@ -22,7 +21,6 @@ use crate::search_client::SearchClient;
 /// The whole app: loads the content, then shows the site or what failed.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     routes::set_base(&document_base_path());
     let content = LocalResource::new(load_site);
     let retry = Callback::new(move |()| content.refetch());

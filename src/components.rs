@@ -13,3 +13,4 @@ pub mod pager;
 pub mod search_box;
 pub mod sub_entries;
 pub mod tagged_news;
+pub mod title;

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::fetch_error::FetchError;
 use crate::components::loading::Loading;
+use crate::components::title::Title;
 use crate::data::DataError;
 
 /// A part of a page fetched on demand: "Loading…" while it comes, its view

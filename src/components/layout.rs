@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use crate::app::use_content;
 use crate::components::nav::SiteNav;
 use crate::components::search_box::SearchBox;
+use crate::components::title::TitleFormat;
 use crate::routes;
 
 /// The frame around every page: skip link, header with the menu, main
@@ -21,13 +21,13 @@ pub fn Layout(
         let _ = root.set_attribute("lang", &meta.lang);
     }
     let site_name = meta.name.clone();
-    let formatter = move |text: String| {
+    provide_context(TitleFormat(std::sync::Arc::new(move |text: &str| {
         if text.is_empty() || text == site_name {
             site_name.clone()
         } else {
             format!("{text} – {site_name}")
         }
-    };
+    })));
 
     let location = use_location();
     let first = StoredValue::new(true);
@@ -49,7 +49,6 @@ pub fn Layout(
     };
 
     view! {
-        <Title formatter />
         <a class="skip-link" href="#main-content" on:click=skip>
             "Skip to main content"
         </a>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::fetch_error::FetchError;
+use crate::components::title::Title;
 
 /// The whole page when the site itself could not be loaded: what failed,
 /// with a button to try again.

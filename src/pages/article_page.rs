@@ -1,11 +1,11 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::app::{use_archive, use_content};
 use crate::components::breadcrumb::{Breadcrumb, Crumb};
 use crate::components::fetched::Fetched;
+use crate::components::title::Title;
 use crate::data::{Article, Block, Content, NewsFilter, TaxonomyKind, TermRef};
 use crate::pages::not_found_page::NotFoundPage;
 use crate::routes::{self, use_slug};

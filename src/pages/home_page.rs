@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::app::{use_archive, use_content};
 use crate::components::article_list::{ArticleList, ItemHeading};
 use crate::components::fetched::Fetched;
+use crate::components::title::Title;
 use crate::data::{List, ListPage, NewsFilter, TermRef};
 use crate::routes;
 

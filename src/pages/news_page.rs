@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query};
 
 use crate::app::{use_archive, use_content};
@@ -7,6 +6,7 @@ use crate::components::article_list::{ArticleList, ItemHeading};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::fetched::Fetched;
 use crate::components::pager::Pager;
+use crate::components::title::Title;
 use crate::data::{Content, DataError, NewsFilter, Paged, Summary, TaxonomyKind};
 use crate::routes::{self, NewsQuery};
 

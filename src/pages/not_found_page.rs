@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::title::Title;
 use crate::data::NewsFilter;
 use crate::routes;
 

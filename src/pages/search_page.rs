@@ -2,13 +2,13 @@ use std::collections::HashSet;
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query};
 
 use crate::app::{use_archive, use_content};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::highlighted::Highlighted;
 use crate::components::search_box::type_label;
+use crate::components::title::Title;
 use crate::data::{Article, Block, Content, Date, TaxonomyKind};
 use crate::routes::{self, SearchQuery};
 use crate::search::{

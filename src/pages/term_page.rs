@@ -1,10 +1,10 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::app::use_content;
 use crate::components::breadcrumb::{Breadcrumb, trail_to};
 use crate::components::sub_entries::SubEntries;
 use crate::components::tagged_news::TaggedNews;
+use crate::components::title::Title;
 use crate::data::{TaxonomyKind, TermRef};
 use crate::pages::not_found_page::NotFoundPage;
 use crate::routes::use_slug;
