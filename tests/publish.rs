@@ -166,3 +166,51 @@ fn slugs_that_could_name_another_file_are_refused() {
         assert!(!is_slug(bad), "{bad}");
     }
 }
+
+#[test]
+fn files_come_in_the_order_a_reader_needs_them() {
+    let (mut site, _) = bundled();
+    site.site.news_page_size = 4;
+    let news = newsroom::corpus::generate(&site, 23, 3);
+    let mut order = Vec::new();
+    publish(&site, &news, |path, _| {
+        order.push(path.to_owned());
+        Ok::<_, ()>(())
+    })
+    .expect("publishes");
+    let at = |path: &str| {
+        order
+            .iter()
+            .position(|p| p == path)
+            .unwrap_or_else(|| panic!("{path} is published"))
+    };
+    assert_eq!(order[0], SITE_FILE);
+    let articles: Vec<usize> = list_order(&news)
+        .iter()
+        .map(|a| at(&article_file(&a.slug)))
+        .collect();
+    assert!(articles.windows(2).all(|w| w[0] < w[1]), "newest first");
+    let first_article = articles[0];
+    for kind in TaxonomyKind::ALL {
+        assert!(at(&list_file(&List::Kind(kind), 1)) < first_article);
+        for term in &site.taxonomies.get(kind).terms {
+            let list = List::Term(kind, term.slug.clone());
+            assert!(at(&list_file(&list, 1)) < first_article);
+            assert!(at(&positions_file(kind, &term.slug)) < first_article);
+            if let Some(page2) = order.iter().position(|p| *p == list_file(&list, 2)) {
+                assert!(
+                    page2 > *articles.last().expect("articles"),
+                    "later term pages last"
+                );
+            }
+        }
+    }
+    // Each page of the full list comes just before the first article it shows.
+    for page in 2..=news.articles.len().div_ceil(4) {
+        assert_eq!(
+            at(&list_file(&List::All, page)) + 1,
+            articles[(page - 1) * 4],
+            "page {page}"
+        );
+    }
+}

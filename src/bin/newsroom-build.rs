@@ -3,12 +3,15 @@
 //! `news.json`, checks them (reporting every problem, and failing the build
 //! on any), and writes under `<out-dir>/data/` the site file, one file per
 //! article, the pre-paged news lists, the filter positions and the search
-//! index. Run by trunk before every build, so what ships always matches
-//! the sources.
+//! index, plus `data/files.txt`: every published path, one per line, in
+//! the order a reader most likely needs them (the service worker saves
+//! files for offline reading in that order). Run by trunk before every
+//! build, so what ships always matches the sources.
 
 use std::path::Path;
 use std::process::ExitCode;
 
+use newsroom::data::files::{FILES_LIST, SITE_FILE};
 use newsroom::data::load::{SITE_SOURCE, parse_news, parse_site};
 use newsroom::data::publish::publish;
 use newsroom::data::validate::validate;
@@ -55,14 +58,31 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
     if data.exists() {
         std::fs::remove_dir_all(&data)?;
     }
-    let files = publish(&site, &news, |path, bytes| write(&out.join(path), bytes))?;
-
     let docs = documents(&site, &news);
     let index = Index::build(&docs);
     let core = index.to_bytes();
     let positions = index.positions_to_bytes();
-    write(&data.join(INDEX_FILE), &core)?;
-    write(&data.join(POSITIONS_FILE), &positions)?;
+    let mut order = vec![SITE_FILE.to_owned()];
+    let mut put = |path: &str, bytes: &[u8]| {
+        if path != SITE_FILE {
+            order.push(path.to_owned());
+        }
+        write(&out.join(path), bytes)
+    };
+    // Search right after the site file: it is what a reader offline most
+    // likely reaches for.
+    let files = publish(&site, &news, |path, bytes| {
+        if path == SITE_FILE {
+            put(path, bytes)?;
+            put(&format!("data/{INDEX_FILE}"), &core)?;
+            put(&format!("data/{POSITIONS_FILE}"), &positions)
+        } else {
+            put(path, bytes)
+        }
+    })?;
+    let mut listing = order.join("\n");
+    listing.push('\n');
+    write(&data.join(FILES_LIST), listing.as_bytes())?;
     Ok(format!(
         "published {} articles as {files} files into {}; indexed {} documents ({} terms): index {} bytes, positions {} bytes",
         news.articles.len(),

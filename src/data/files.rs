@@ -9,6 +9,10 @@ use super::model::TaxonomyKind;
 /// Menus, taxonomies and site metadata: every page needs it.
 pub const SITE_FILE: &str = "data/site.json";
 
+/// Every published file (path relative to the site root), one per line,
+/// most needed first; under `data/`, beside the files it lists.
+pub const FILES_LIST: &str = "files.txt";
+
 /// A news list the build pages in advance. Ordered as the build writes
 /// them: the full list, then per kind, then per term.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

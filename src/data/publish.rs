@@ -86,7 +86,12 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
 }
 
 /// Publishes validated content, handing each file (path relative to the
-/// site root, contents) to `write`. Returns how many files were written.
+/// site root, contents) to `write` in the order a reader is most likely to
+/// need them, which is the order offline copies are saved in: the site file;
+/// the first page of every list and the filter positions (so every list
+/// page opens); then the articles, newest first, each page of the full list
+/// just before the first article it shows; last, the later pages of term lists.
+/// Returns how many files were written.
 pub fn publish<E>(
     site: &SiteData,
     news: &NewsData,
@@ -94,33 +99,51 @@ pub fn publish<E>(
 ) -> Result<usize, E> {
     let size = site.site.news_page_size.max(1);
     let ordered = list_order(news);
+    let lists = lists(site, &ordered);
     let mut count = 0;
     let mut put = |path: &str, bytes: Vec<u8>| {
         count += 1;
         write(path, &bytes)
     };
-    put(SITE_FILE, json(site))?;
-    for article in &ordered {
-        put(&article_file(&article.slug), json(article))?;
-    }
-    for (list, positions) in lists(site, &ordered) {
+    let page_file = |list: &List, positions: &[u32], page: usize| {
+        let items = positions
+            .iter()
+            .skip((page - 1) * size)
+            .take(size)
+            .map(|&i| Summary::from(ordered[i as usize]))
+            .collect();
         let total = positions.len();
-        // Index pages show only the latest few of a kind.
-        let pages = match list {
-            List::Kind(_) => 1,
-            _ => total.div_ceil(size).max(1),
-        };
-        for page in 1..=pages {
-            let items = positions
-                .iter()
-                .skip((page - 1) * size)
-                .take(size)
-                .map(|&i| Summary::from(ordered[i as usize]))
-                .collect();
-            put(&list_file(&list, page), json(&ListPage { total, items }))?;
+        (list_file(list, page), json(&ListPage { total, items }))
+    };
+    // Index pages show only the latest few of a kind: one page per kind.
+    let pages = |list: &List, positions: &[u32]| match list {
+        List::Kind(_) => 1,
+        _ => positions.len().div_ceil(size).max(1),
+    };
+
+    put(SITE_FILE, json(site))?;
+    for (list, positions) in &lists {
+        let (path, bytes) = page_file(list, positions, 1);
+        put(&path, bytes)?;
+        if let List::Term(kind, slug) = list {
+            put(&positions_file(*kind, slug), json(&gaps(positions)))?;
         }
-        if let List::Term(kind, slug) = &list {
-            put(&positions_file(*kind, slug), json(&gaps(&positions)))?;
+    }
+    let all: Vec<u32> = (0..ordered.len() as u32).collect();
+    for (i, article) in ordered.iter().enumerate() {
+        put(&article_file(&article.slug), json(article))?;
+        let next_page = (i + 1) / size + 1;
+        if (i + 1) % size == 0 && next_page <= pages(&List::All, &all) {
+            let (path, bytes) = page_file(&List::All, &all, next_page);
+            put(&path, bytes)?;
+        }
+    }
+    for (list, positions) in &lists {
+        if matches!(list, List::Term(..)) {
+            for page in 2..=pages(list, positions) {
+                let (path, bytes) = page_file(list, positions, page);
+                put(&path, bytes)?;
+            }
         }
     }
     Ok(count)
