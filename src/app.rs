@@ -13,6 +13,7 @@ use crate::pages::home_page::HomePage;
 use crate::pages::index_page::IndexPage;
 use crate::pages::news_page::NewsPage;
 use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::offline_page::OfflinePage;
 use crate::pages::search_page::SearchPage;
 use crate::pages::term_page::TermPage;
 use crate::routes;
@@ -54,6 +55,7 @@ fn Site(
                 <Route path=routes::NEWS_PATH view=NewsPage />
                 <Route path=routes::ARTICLE_PATH view=ArticlePage />
                 <Route path=routes::SEARCH_PATH view=SearchPage />
+                <Route path=routes::OFFLINE_PATH view=OfflinePage />
                 <Route path=routes::index_path(Fields) view=|| view! { <IndexPage kind=Fields /> } />
                 <Route path=routes::index_path(Meetings) view=|| view! { <IndexPage kind=Meetings /> } />
                 <Route path=routes::index_path(Countries) view=|| view! { <IndexPage kind=Countries /> } />

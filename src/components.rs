@@ -9,6 +9,7 @@ pub mod layout;
 pub mod load_error;
 pub mod loading;
 pub mod nav;
+pub mod offline_list;
 pub mod pager;
 pub mod search_box;
 pub mod sub_entries;

@@ -8,6 +8,7 @@ pub mod files;
 pub mod load;
 pub mod model;
 pub mod publish;
+pub mod saved;
 pub mod validate;
 
 pub use archive::Archive;

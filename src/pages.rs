@@ -5,5 +5,6 @@ pub mod home_page;
 pub mod index_page;
 pub mod news_page;
 pub mod not_found_page;
+pub mod offline_page;
 pub mod search_page;
 pub mod term_page;

@@ -19,6 +19,7 @@ pub type SlugPath = (StaticSegment<&'static str>, ParamSegment);
 
 const NEWS: &str = "news";
 const SEARCH: &str = "search";
+const OFFLINE: &str = "offline";
 
 /// `/`
 pub const HOME_PATH: StaticPath = (StaticSegment(""),);
@@ -28,6 +29,8 @@ pub const NEWS_PATH: StaticPath = (StaticSegment(NEWS),);
 pub const ARTICLE_PATH: SlugPath = (StaticSegment(NEWS), ParamSegment("slug"));
 /// `/search`
 pub const SEARCH_PATH: StaticPath = (StaticSegment(SEARCH),);
+/// `/offline`: what this device has saved for offline reading.
+pub const OFFLINE_PATH: StaticPath = (StaticSegment(OFFLINE),);
 
 /// The first path segment of a kind's pages.
 pub const fn segment(kind: TaxonomyKind) -> &'static str {
@@ -166,6 +169,15 @@ pub fn type_key(t: DocType) -> &'static str {
     match t {
         DocType::News => NEWS,
         DocType::Page(kind) => kind.key(),
+    }
+}
+
+/// A page of what is available offline; page 1 is left out of the URL.
+pub fn offline_href(page: usize) -> String {
+    if page > 1 {
+        path(&format!("{OFFLINE}?page={page}"))
+    } else {
+        path(OFFLINE)
     }
 }
 
@@ -326,6 +338,26 @@ impl NewsQuery {
     }
 }
 
+/// The query of `/offline`.
+#[derive(Params, Clone, Debug, Default, PartialEq)]
+pub struct OfflineQuery {
+    pub page: Option<String>,
+}
+
+impl OfflineQuery {
+    /// The requested page, 1 when absent or not a positive number.
+    pub fn page(&self) -> usize {
+        positive(self.page.as_deref()).unwrap_or(1)
+    }
+}
+
+/// A positive number given as a query value.
+fn positive(value: Option<&str>) -> Option<usize> {
+    value
+        .and_then(|p| p.trim().parse().ok())
+        .filter(|&n| n >= 1)
+}
+
 /// The query of `/search`.
 #[derive(Params, Clone, Debug, Default, PartialEq)]
 pub struct SearchQuery {
@@ -379,10 +411,6 @@ impl SearchQuery {
 
     /// The requested page, 1 when absent or not a positive number.
     pub fn page(&self) -> usize {
-        self.page
-            .as_deref()
-            .and_then(|p| p.trim().parse().ok())
-            .filter(|&n| n >= 1)
-            .unwrap_or(1)
+        positive(self.page.as_deref()).unwrap_or(1)
     }
 }

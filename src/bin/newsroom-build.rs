@@ -11,7 +11,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use newsroom::data::files::{FILES_LIST, SITE_FILE};
+use newsroom::data::SiteMeta;
+use newsroom::data::files::{FILES_LIST, SITE_FILE, WEB_MANIFEST};
 use newsroom::data::load::{SITE_SOURCE, parse_news, parse_site};
 use newsroom::data::publish::publish;
 use newsroom::data::validate::validate;
@@ -69,6 +70,7 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
         }
         write(&out.join(path), bytes)
     };
+    put(&format!("data/{WEB_MANIFEST}"), &web_manifest(&site.site))?;
     // Search right after the site file: it is what a reader offline most
     // likely reaches for.
     let files = publish(&site, &news, |path, bytes| {
@@ -92,6 +94,32 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
         core.len(),
         positions.len()
     ))
+}
+
+/// The web app manifest, so the site can be installed. Paths are relative
+/// to the manifest, which sits in `data/`: the app is the folder above.
+fn web_manifest(meta: &SiteMeta) -> Vec<u8> {
+    let icon = |size: u32, purpose: &str| {
+        serde_json::json!({
+            "src": format!("../icons/icon-{size}.png"),
+            "sizes": format!("{size}x{size}"),
+            "type": "image/png",
+            "purpose": purpose,
+        })
+    };
+    let manifest = serde_json::json!({
+        "name": meta.title,
+        "short_name": meta.name,
+        "description": meta.tagline.as_deref().unwrap_or(&meta.title),
+        "lang": meta.lang,
+        "start_url": "../",
+        "scope": "../",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0a2540",
+        "icons": [icon(192, "any"), icon(512, "any"), icon(192, "maskable"), icon(512, "maskable")],
+    });
+    serde_json::to_vec_pretty(&manifest).expect("a JSON value always serializes")
 }
 
 fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

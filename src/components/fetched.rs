@@ -29,7 +29,7 @@ where
     let retry = Callback::new(move |()| resource.refetch());
     let failed = move |errors: ArcRwSignal<Errors>| {
         let heading = failure_title.map(|title| view! { <Title text=title /><h1>{title}</h1> });
-        view! { {heading}<FetchError errors retry /> }
+        view! { {heading}<FetchError errors retry offer_saved=failure_title.is_some() /> }
     };
     let part = move || {
         let view = view.clone();

@@ -1,13 +1,10 @@
 use leptos::prelude::*;
 
-use crate::data::NewsFilter;
-use crate::routes;
-
 /// Links to the newer and older pages of a news list, with the position.
 #[component]
 pub fn Pager(
-    /// The list's filters, kept on every page.
-    filter: NewsFilter,
+    /// The URL of a page of the list (1-based).
+    href: Callback<usize, String>,
     /// The current page, 1-based.
     page: usize,
     /// How many pages there are.
@@ -15,11 +12,11 @@ pub fn Pager(
 ) -> impl IntoView {
     (pages > 1).then(|| {
         let newer = (page > 1).then(|| {
-            let href = routes::news_href(&filter, page - 1);
+            let href = href.run(page - 1);
             view! { <a class="pager-newer" href=href rel="prev">"← Newer"</a> }
         });
         let older = (page < pages).then(|| {
-            let href = routes::news_href(&filter, page + 1);
+            let href = href.run(page + 1);
             view! { <a class="pager-older" href=href rel="next">"Older →"</a> }
         });
         view! {

@@ -13,6 +13,10 @@ pub const SITE_FILE: &str = "data/site.json";
 /// most needed first; under `data/`, beside the files it lists.
 pub const FILES_LIST: &str = "files.txt";
 
+/// The web app manifest (name, icons, colours), under `data/` with the rest
+/// of what comes from the content.
+pub const WEB_MANIFEST: &str = "manifest.webmanifest";
+
 /// A news list the build pages in advance. Ordered as the build writes
 /// them: the full list, then per kind, then per term.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35,10 +39,23 @@ pub fn list_file(list: &List, page: usize) -> String {
     }
 }
 
+const ARTICLES: &str = "data/articles/";
+
 /// One article, body included.
 pub fn article_file(slug: &str) -> String {
-    format!("data/articles/{slug}.json")
+    format!("{ARTICLES}{slug}.json")
 }
+
+/// The slug of an article file's path; `None` for any other path.
+pub fn article_slug(path: &str) -> Option<&str> {
+    path.strip_prefix(ARTICLES)?
+        .strip_suffix(".json")
+        .filter(|slug| is_slug(slug))
+}
+
+/// What the service worker has saved for offline reading: answered by the
+/// worker itself (see `sw/sw.js`), so a page no worker controls finds none.
+pub const OFFLINE_CONTENTS: &str = "offline.json";
 
 /// Positions in the list of every article ([`List::All`]) of the articles
 /// filed under a term, as gaps: `[3, 1, 7]` means 3, 4 and 11. Lets the

@@ -120,7 +120,7 @@ fn results(
         } else {
             view! { <ArticleList articles heading=ItemHeading::H2 /> }.into_any()
         }}
-        <Pager filter=filter.clone() page=paged.page pages=paged.pages />
+        <Pager href=pages_of(filter.clone()) page=paged.page pages=paged.pages />
     }
     .into_any()
 }
@@ -207,4 +207,9 @@ fn FilterForm(
             </div>
         </form>
     }
+}
+
+/// The URLs of the pages of a filtered list.
+fn pages_of(filter: NewsFilter) -> Callback<usize, String> {
+    Callback::new(move |page| routes::news_href(&filter, page))
 }

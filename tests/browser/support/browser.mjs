@@ -15,13 +15,16 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function launch() {
+/** `serviceWorkers: 'block'` starts a browser that refuses them, as some
+ * private windows and locked-down browsers do. */
+export async function launch({ serviceWorkers = 'allow' } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'newsroom-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
+    serviceWorkers,
   });
   const problems = [];
   const watch = (page) => {

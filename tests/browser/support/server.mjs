@@ -5,7 +5,8 @@
 // `faults` lets a test answer chosen paths its own way; `overlays` maps a
 // path prefix to another folder to serve it from (another site's data). Files built with
 // precompressed copies (`.br`, `.gz`) are sent compressed to a browser that
-// accepts it, as the shipped nginx config does.
+// accepts it, as the shipped nginx config does. `setDown(true)` makes it drop
+// every connection unanswered, as an unreachable host does.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -29,6 +30,7 @@ export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
   const faults = new Map();
   const overlays = new Map();
   const requests = [];
+  let down = false;
 
   async function sendFile(req, res, file, status = 200) {
     const accepted = req.headers['accept-encoding'] ?? '';
@@ -54,6 +56,7 @@ export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
   }
 
   const server = createServer(async (req, res) => {
+    if (down) return req.socket.destroy();
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
       requests.push(url.pathname);
@@ -98,6 +101,10 @@ export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
     faults,
     overlays,
     requests,
+    setDown: (value) => {
+      down = value;
+      if (down) server.closeAllConnections();
+    },
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };
 }

@@ -1,7 +1,7 @@
 // The bundled content as the tests expect to see it, read from the same
 // JSON the app loads, plus the slug rule of the URL scheme.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -73,4 +73,38 @@ export function gzipTree(dir) {
     const file = join(entry.parentPath, entry.name);
     writeFileSync(`${file}.gz`, gzipSync(readFileSync(file), { level: 6 }));
   }
+}
+
+/** A generated archive of `n` articles (the build's own generator),
+ * published; returns the `data` folder. */
+export function corpus(n, seed = 1) {
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-corpus-'));
+  temporary.push(dir);
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'newsroom-corpus', '--', String(n), dir, String(seed)], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return publish(dir);
+}
+
+/** A site folder made of the build's app and the given published data, with
+ * its service worker and precache list written by the build's own script
+ * (budget in MB). Precompressed copies are left out: they would be stale. */
+export function assemble(data = join(DIST, 'data'), { budgetMb = 25 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-site-'));
+  temporary.push(dir);
+  const plain = (src) => !/\.(br|gz)$/.test(src);
+  for (const entry of readdirSync(DIST)) {
+    if (entry !== 'data') cpSync(join(DIST, entry), join(dir, entry), { recursive: true, filter: plain });
+  }
+  cpSync(data, join(dir, 'data'), { recursive: true, filter: plain });
+  manifest(dir, budgetMb);
+  return dir;
+}
+
+/** Runs the build's service-worker script over a site folder again. */
+export function manifest(dir, budgetMb = 25) {
+  execFileSync('node', [join(root, 'scripts/offline-manifest.mjs'), dir, '--budget-mb', String(budgetMb)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
