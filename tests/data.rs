@@ -232,6 +232,47 @@ fn malformed_json_names_the_file_and_position() {
         .expect_err("unknown block type fails");
     assert!(err.to_string().contains("script"), "{err}");
 
+    let body = |block: &str| {
+        format!("{{\"articles\": [{{\"title\": \"T\", \"lead\": \"L\", \"body\": [{block}]}}]}}")
+    };
+    for (block, expected) in [
+        (r#"{"text": "x"}"#, "missing field `type`"),
+        (r#"{"type": "paragraph"}"#, "missing field `text`"),
+        (r#"{"type": "list"}"#, "missing field `items`"),
+        (
+            r#"{"type": "list", "items": ["a"], "text": "b"}"#,
+            "no field `text`",
+        ),
+        (
+            r#"{"type": "heading", "text": "a", "attribution": "b"}"#,
+            "no field `attribution`",
+        ),
+        (
+            r#"{"type": "paragraph", "text": "a", "onclick": "b"}"#,
+            "unknown field `onclick`",
+        ),
+        (r#"{"type": "quote", "text": 3}"#, "invalid type"),
+    ] {
+        let err = parse_news(&body(block)).expect_err(block);
+        assert!(err.to_string().contains(expected), "{block}: {err}");
+    }
+    let news = parse_news(&body(
+        r#"{"attribution": "A", "text": "Q", "type": "quote"}, {"items": ["x", "y"], "type": "list"}"#,
+    ))
+    .expect("fields in any order");
+    assert_eq!(
+        news.articles[0].body,
+        [
+            Block::Quote {
+                text: "Q".into(),
+                attribution: Some("A".into())
+            },
+            Block::List {
+                items: vec!["x".into(), "y".into()]
+            }
+        ]
+    );
+
     let err = parse_news("<!DOCTYPE html><html>").expect_err("HTML in place of JSON fails");
     assert!(
         err.to_string()
