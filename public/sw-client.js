@@ -8,7 +8,7 @@
   region.className = 'app-notices';
   region.setAttribute('role', 'status');
   const offline = document.createElement('p');
-  offline.className = 'notice offline-notice';
+  offline.className = 'app-notice offline-notice';
   offline.hidden = true;
   offline.append('You are offline. Pages saved on this device still open. ');
   const saved = document.createElement('a');
@@ -16,7 +16,7 @@
   saved.textContent = 'See what is available offline';
   offline.append(saved);
   const update = document.createElement('p');
-  update.className = 'notice update-notice';
+  update.className = 'app-notice update-notice';
   update.hidden = true;
   update.append('A new version is available. ');
   const reload = document.createElement('button');

@@ -37,8 +37,10 @@ const SKIP = /(^|\/)(sw\.js|precache-[0-9a-f]+\.json|404\.html)$|\.(br|gz|map)$/
 function* walk(d) {
   for (const entry of readdirSync(d, { withFileTypes: true })) {
     const path = join(d, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile()) yield relative(dir, path).split(sep).join('/');
+    // Followed: a folder put together from links serves what they point to.
+    const info = entry.isSymbolicLink() ? statSync(path) : entry;
+    if (info.isDirectory()) yield* walk(path);
+    else if (info.isFile()) yield relative(dir, path).split(sep).join('/');
   }
 }
 

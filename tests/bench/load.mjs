@@ -3,13 +3,18 @@
 // the bytes transferred (compressed) by the first load of home and of an
 // article, the time from navigation start to the article's h1 painted
 // (cold) next to the same article as a plain static HTML file (the floor),
-// an in-app navigation between two articles, and JS heap plus wasm memory
-// after visiting 50 pages. Prints one table.
+// the same once the service worker has saved the site (warm: a new tab
+// after one visit), an in-app navigation between two articles, and JS heap
+// plus wasm memory after visiting 50 pages. Prints one table. Cold loads run
+// in a browser that refuses service workers, so none answers for the
+// network.
 //
 // Usage (see the README): node tests/bench/load.mjs [bundled] [10k] [50k]
 // Serves `dist/` (trunk build --release first). Archives are generated into
 // target/corpus-10k and target/corpus-50k when missing, then published with
-// the build's own tool and served in place of the build's data.
+// the build's own tool and served in place of the build's data, with a
+// service worker and precache list written for them by the build's script
+// (default offline budget).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +22,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
-import { DIST, ROOT, gzipTree, publish } from '../browser/support/site.mjs';
+import { DIST, ROOT, assemble, gzipTree, publish } from '../browser/support/site.mjs';
 
 const ALL_SETS = [
   ['bundled', null],
@@ -105,10 +110,10 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 const rows = [];
 for (const [name, n] of SETS) {
   const set = prepare(n);
-  const server = await startServer({ root: DIST });
-  if (set.data) server.overlays.set('/data/', set.data);
+  const server = await startServer({ root: assemble(set.data ?? join(DIST, 'data'), { link: true }) });
   server.overlays.set('/static/', set.statics);
-  const browser = await launch();
+  const browser = await launch({ serviceWorkers: 'block' });
+  const warmBrowser = await launch();
   try {
     const { articles } = set;
     const title = articles[0].title;
@@ -123,6 +128,13 @@ for (const [name, n] of SETS) {
       cold.push(app.paint);
       floor.push((await coldLoad(browser, server, '/static/article.html', title)).paint);
     }
+    // Warm: one visit lets the service worker save the site, then new tabs.
+    const visitor = await warmBrowser.newPage();
+    await visitor.goto(server.url('/'));
+    await visitor.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 600_000 });
+    const warm = [];
+    for (let i = 0; i < COLD_RUNS; i++) warm.push((await coldLoad(warmBrowser, server, `/news/${firstSlug}`, title)).paint);
+    await visitor.close();
     // In-app: from the first article to the second, then through 50 pages.
     const page = await browser.newPage();
     await page.addInitScript(PROBE);
@@ -163,19 +175,20 @@ for (const [name, n] of SETS) {
       wasm: window.__wasm?.memory?.buffer?.byteLength ?? NaN,
     }));
     await page.close();
-    rows.push({ name, home: home.bytes, article: articleBytes, cold: median(cold), floor: median(floor), nav: nav.length ? median(nav) : NaN, memory: memory.heap + memory.wasm });
+    rows.push({ name, home: home.bytes, article: articleBytes, cold: median(cold), warm: median(warm), floor: median(floor), nav: nav.length ? median(nav) : NaN, memory: memory.heap + memory.wasm });
     const problems = browser.takeProblems();
     if (problems.length) console.log(`${name}: page problems:`, problems.slice(0, 5));
   } finally {
     await browser.close();
+    await warmBrowser.close();
     await server.close();
     rmSync(set.statics, { recursive: true, force: true });
     if (set.data) rmSync(join(set.data, '..'), { recursive: true, force: true });
   }
 }
 
-console.log('| data | first load: home | first load: article | article h1 painted, cold | static HTML floor | ratio | in-app article → article | JS heap + wasm after 50 pages |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| data | first load: home | first load: article | article h1 painted, cold | static HTML floor | ratio | h1 painted, service worker warm | ratio | in-app article → article | JS heap + wasm after 50 pages |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
-  console.log(`| ${r.name} | ${kb(r.home)} | ${kb(r.article)} | ${ms(r.cold)} | ${ms(r.floor)} | ${(r.cold / r.floor).toFixed(1)}× | ${Number.isNaN(r.nav) ? 'n/a (one article)' : ms(r.nav)} | ${(r.memory / 1e6).toFixed(1)} MB |`);
+  console.log(`| ${r.name} | ${kb(r.home)} | ${kb(r.article)} | ${ms(r.cold)} | ${ms(r.floor)} | ${(r.cold / r.floor).toFixed(1)}× | ${ms(r.warm)} | ${(r.warm / r.floor).toFixed(1)}× | ${Number.isNaN(r.nav) ? 'n/a (one article)' : ms(r.nav)} | ${(r.memory / 1e6).toFixed(1)} MB |`);
 }

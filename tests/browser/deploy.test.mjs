@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { launch } from './support/browser.mjs';
 import { useSite } from './support/fixture.mjs';
+import { Offline } from './support/offline.mjs';
 import { ResultsPage, SitePage } from './support/pages.mjs';
 import { DIST, ROOT, SUBPATH_DIST } from './support/site.mjs';
 
@@ -44,8 +45,9 @@ describe('plain static host with 404.html', () => {
     assert.equal(timing.site.length, 1, `the site file is fetched once: ${JSON.stringify(timing)}`);
     assert.equal(timing.site[0].initiator, 'link', JSON.stringify(timing));
     assert.ok(timing.site[0].start < timing.wasm[0], `site.json requested at ${timing.site[0].start} ms, wasm done at ${timing.wasm[0]} ms`);
-    // Home shows the latest news: the first page of the list, nothing more.
-    assert.deepEqual(timing.data.sort(), ['/data/news/page-1.json', '/data/site.json']);
+    // Home shows the latest news: the first page of the list, nothing more
+    // (and the browser reads the web app manifest).
+    assert.deepEqual(timing.data.sort(), ['/data/manifest.webmanifest', '/data/news/page-1.json', '/data/site.json']);
     await site.page.close();
   });
 
@@ -85,6 +87,15 @@ describe('deployed under a sub-path', () => {
     assert.ok(env.server.requests.includes('/newsroom/data/search-index.bin'), env.server.requests.join(' '));
     const outside = env.server.requests.filter((p) => !p.startsWith('/newsroom/'));
     assert.deepEqual(outside, [], 'every request stays under the sub-path');
+    // The service worker's scope is the sub-path: deep links open offline.
+    await new Offline(site).controlled();
+    env.server.setDown(true);
+    try {
+      await site.goto('/fields/elections');
+      assert.equal(await site.heading(), 'Elections');
+    } finally {
+      env.server.setDown(false);
+    }
     await site.page.close();
   });
 });
@@ -164,6 +175,12 @@ describe('the shipped nginx config', () => {
     assert.equal(list.status, 200);
     assert.equal(list.headers['cache-control'], 'no-cache');
     assert.equal((await head(`${origin}/data/articles/no-such-article.json`)).status, 404);
+    const worker = await head(`${origin}/sw.js`);
+    assert.equal(worker.status, 200);
+    assert.equal(worker.headers['cache-control'], 'no-cache');
+    assert.match(worker.headers['content-type'], /javascript/);
+    const manifest = await head(`${origin}/data/manifest.webmanifest`);
+    assert.equal(manifest.headers['content-type'], 'application/manifest+json');
     const deep = await head(`${origin}/countries/turkiye`);
     assert.equal(deep.status, 200);
     assert.equal(deep.headers['cache-control'], 'no-cache');
@@ -180,6 +197,13 @@ describe('the shipped nginx config', () => {
       assert.equal(await page.heading(), 'Page not found');
       const problems = browser.takeProblems().filter((p) => !/status of 404/.test(p));
       assert.deepEqual(problems, []);
+
+      // With nginx gone, the service worker it installed serves the site.
+      await new Offline(page).controlled();
+      nginx.kill();
+      await new Promise((ok) => (nginx.exitCode !== null ? ok() : nginx.once('exit', ok)));
+      await page.goto('/fields/elections');
+      assert.equal(await page.heading(), 'Elections');
     } finally {
       await browser.close();
     }

@@ -6,7 +6,8 @@ import { useSite } from './support/fixture.mjs';
 import { ResultsPage, SearchBox } from './support/pages.mjs';
 import { loadContent } from './support/site.mjs';
 
-const env = useSite();
+// Faults are injected at the server, so no service worker answers instead.
+const env = useSite({ serviceWorkers: 'block' });
 const article = loadContent().news.articles[0];
 
 describe('search box', () => {

@@ -4,7 +4,8 @@ import { describe, test } from 'node:test';
 import { useSite } from './support/fixture.mjs';
 import { loadContent, titleOf } from './support/site.mjs';
 
-const env = useSite();
+// Faults are injected at the server, so no service worker answers instead.
+const env = useSite({ serviceWorkers: 'block' });
 const { site: siteData, news } = loadContent();
 const seedArticle = news.articles[0];
 const siteName = siteData.site.name;

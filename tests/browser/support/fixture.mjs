@@ -9,12 +9,14 @@ import { SitePage } from './pages.mjs';
 import { startServer } from './server.mjs';
 import { DIST } from './site.mjs';
 
-export function useSite({ mode = 'spa', root = DIST, base = '/' } = {}) {
+/** `serviceWorkers: 'block'` for tests that inject faults at the server: a
+ * service worker would answer from what it saved instead. */
+export function useSite({ mode = 'spa', root = DIST, base = '/', serviceWorkers = 'allow' } = {}) {
   const env = {};
   before(async () => {
     assert.ok(existsSync(`${root}/index.html`), `no build in ${root}: run scripts/test.sh`);
     env.server = await startServer({ root, mode, base });
-    env.browser = await launch();
+    env.browser = await launch({ serviceWorkers });
   });
   after(async () => {
     await env.browser?.close();

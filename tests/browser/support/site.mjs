@@ -1,7 +1,7 @@
 // The bundled content as the tests expect to see it, read from the same
 // JSON the app loads, plus the slug rule of the URL scheme.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -89,15 +89,17 @@ export function corpus(n, seed = 1) {
 
 /** A site folder made of the build's app and the given published data, with
  * its service worker and precache list written by the build's own script
- * (budget in MB). Precompressed copies are left out: they would be stale. */
-export function assemble(data = join(DIST, 'data'), { budgetMb = 25 } = {}) {
+ * (budget in MB). Precompressed copies are left out: they would be stale.
+ * `link: true` links the data folder instead of copying it (large archives). */
+export function assemble(data = join(DIST, 'data'), { budgetMb = 25, link = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-site-'));
   temporary.push(dir);
   const plain = (src) => !/\.(br|gz)$/.test(src);
   for (const entry of readdirSync(DIST)) {
     if (entry !== 'data') cpSync(join(DIST, entry), join(dir, entry), { recursive: true, filter: plain });
   }
-  cpSync(data, join(dir, 'data'), { recursive: true, filter: plain });
+  if (link) symlinkSync(data, join(dir, 'data'));
+  else cpSync(data, join(dir, 'data'), { recursive: true, filter: plain });
   manifest(dir, budgetMb);
   return dir;
 }
