@@ -110,7 +110,7 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 const rows = [];
 for (const [name, n] of SETS) {
   const set = prepare(n);
-  const server = await startServer({ root: assemble(set.data ?? join(DIST, 'data'), { link: true }) });
+  const server = await startServer({ root: assemble(set.data ?? join(DIST, 'data'), { link: true, compressed: true }) });
   server.overlays.set('/static/', set.statics);
   const browser = await launch({ serviceWorkers: 'block' });
   const warmBrowser = await launch();

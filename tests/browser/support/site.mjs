@@ -89,12 +89,15 @@ export function corpus(n, seed = 1) {
 
 /** A site folder made of the build's app and the given published data, with
  * its service worker and precache list written by the build's own script
- * (budget in MB). Precompressed copies are left out: they would be stale.
- * `link: true` links the data folder instead of copying it (large archives). */
-export function assemble(data = join(DIST, 'data'), { budgetMb = 25, link = false } = {}) {
+ * (budget in MB). Precompressed copies are left out, as a test may change
+ * a file; `compressed: true` keeps those of the app's files (not of the
+ * rewritten worker files). `link: true` links the data folder instead of
+ * copying it (large archives). */
+export function assemble(data = join(DIST, 'data'), { budgetMb = 25, link = false, compressed = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-site-'));
   temporary.push(dir);
-  const plain = (src) => !/\.(br|gz)$/.test(src);
+  const stale = /(^|\/)(sw\.js|precache-[0-9a-f]+\.json)\.(br|gz)$/;
+  const plain = (src) => (compressed ? !stale.test(src) : !/\.(br|gz)$/.test(src));
   for (const entry of readdirSync(DIST)) {
     if (entry !== 'data') cpSync(join(DIST, entry), join(dir, entry), { recursive: true, filter: plain });
   }
