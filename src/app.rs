@@ -23,6 +23,17 @@ use crate::search_client::SearchClient;
 #[component]
 pub fn App() -> impl IntoView {
     routes::set_base(&document_base_path());
+    let archive = Archive::new(1);
+    // An article opened directly downloads while the site file does, rather
+    // than after it.
+    if let routes::Page::Article(slug) =
+        routes::parse_path(&window().location().pathname().unwrap_or_default())
+    {
+        leptos::task::spawn_local(async move {
+            // Its page reads the outcome (a failure included) when it asks.
+            let _ = archive.article(&slug).await;
+        });
+    }
     let content = LocalResource::new(load_site);
     let retry = Callback::new(move |()| content.refetch());
     view! {
@@ -30,7 +41,7 @@ pub fn App() -> impl IntoView {
             <Transition fallback=Loading>
                 <ErrorBoundary fallback=move |errors| view! { <LoadError errors retry /> }>
                     {move || Suspend::new(async move {
-                        content.await.map(|site| view! { <Site content=Content::new(site) /> })
+                        content.await.map(|site| view! { <Site content=Content::new(site) archive /> })
                     })}
                 </ErrorBoundary>
             </Transition>
@@ -44,8 +55,10 @@ pub fn App() -> impl IntoView {
 fn Site(
     /// The loaded content.
     content: Content,
+    /// The news archive, files already fetched included.
+    archive: Archive,
 ) -> impl IntoView {
-    provide_context(Archive::new(content.meta().news_page_size));
+    provide_context(archive.with_page_size(content.meta().news_page_size));
     provide_context(content);
     provide_context(SearchClient::new());
     view! {

@@ -213,6 +213,7 @@ pub enum Page {
     Article(String),
     Taxonomy(TermRef),
     Search,
+    Offline,
     NotFound,
 }
 
@@ -228,6 +229,7 @@ pub fn parse_path(full: &str) -> Page {
         [] => Page::Home,
         [NEWS] => Page::News,
         [SEARCH] => Page::Search,
+        [OFFLINE] => Page::Offline,
         [NEWS, slug] => Page::Article(decode(slug)),
         [seg] => match kind_of(seg) {
             Some(kind) if kind.has_index() => Page::Taxonomy(TermRef::index(kind)),

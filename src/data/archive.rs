@@ -90,6 +90,14 @@ impl Archive {
         }
     }
 
+    /// The same archive (its files shared) for lists of `page_size`.
+    pub fn with_page_size(self, page_size: usize) -> Self {
+        Archive {
+            page_size: page_size.max(1),
+            ..self
+        }
+    }
+
     fn caches(&self) -> Rc<Caches> {
         self.caches.get_value()
     }
