@@ -3,6 +3,10 @@
 // build at once, and an offline notice. Plain script with no dependencies,
 // so it works even when the app itself failed to start.
 (() => {
+  // Inside a partner's iframe (an embed): no notices over their page, and
+  // nothing saved, as a visitor of their page should not download our
+  // archive.
+  if (window.top !== window) return;
   const base = document.baseURI;
   const region = document.createElement('div');
   region.className = 'app-notices';

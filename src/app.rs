@@ -1,7 +1,7 @@
 //! The app: content loading, the router with every route, and the shell.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 
 use crate::components::layout::Layout;
 use crate::components::load_error::LoadError;
@@ -9,6 +9,10 @@ use crate::components::loading::Loading;
 use crate::data::TaxonomyKind::{Countries, Fields, Meetings, Partners, Structures, Topics};
 use crate::data::{Archive, Content, load::load_site};
 use crate::pages::article_page::ArticlePage;
+use crate::pages::embed_article_page::EmbedArticlePage;
+use crate::pages::embed_builder_page::EmbedBuilderPage;
+use crate::pages::embed_news_page::EmbedNewsPage;
+use crate::pages::embed_search_page::EmbedSearchPage;
 use crate::pages::home_page::HomePage;
 use crate::pages::index_page::IndexPage;
 use crate::pages::news_page::NewsPage;
@@ -62,13 +66,18 @@ fn Site(
     provide_context(content);
     provide_context(SearchClient::new());
     view! {
-        <Layout>
-            <Routes fallback=|| view! { <NotFoundPage /> }>
+        <Routes fallback=|| view! { <Layout><NotFoundPage /></Layout> }>
+            // Embeds have their own frame, without the site's chrome.
+            <Route path=routes::EMBED_ARTICLE_PATH view=EmbedArticlePage />
+            <Route path=routes::EMBED_NEWS_PATH view=EmbedNewsPage />
+            <Route path=routes::EMBED_SEARCH_PATH view=EmbedSearchPage />
+            <ParentRoute path=routes::SITE_PATH view=|| view! { <Layout><Outlet /></Layout> }>
                 <Route path=routes::HOME_PATH view=HomePage />
                 <Route path=routes::NEWS_PATH view=NewsPage />
                 <Route path=routes::ARTICLE_PATH view=ArticlePage />
                 <Route path=routes::SEARCH_PATH view=SearchPage />
                 <Route path=routes::OFFLINE_PATH view=OfflinePage />
+                <Route path=routes::EMBED_BUILDER_PATH view=EmbedBuilderPage />
                 <Route path=routes::index_path(Fields) view=|| view! { <IndexPage kind=Fields /> } />
                 <Route path=routes::index_path(Meetings) view=|| view! { <IndexPage kind=Meetings /> } />
                 <Route path=routes::index_path(Countries) view=|| view! { <IndexPage kind=Countries /> } />
@@ -79,8 +88,8 @@ fn Site(
                 <Route path=routes::term_path(Countries) view=|| view! { <TermPage kind=Countries /> } />
                 <Route path=routes::term_path(Partners) view=|| view! { <TermPage kind=Partners /> } />
                 <Route path=routes::term_path(Structures) view=|| view! { <TermPage kind=Structures /> } />
-            </Routes>
-        </Layout>
+            </ParentRoute>
+        </Routes>
     }
 }
 

@@ -20,7 +20,11 @@ pub type SlugPath = (StaticSegment<&'static str>, ParamSegment);
 const NEWS: &str = "news";
 const SEARCH: &str = "search";
 const OFFLINE: &str = "offline";
+const EMBED: &str = "embed";
 
+/// Every page of the site proper (within the site's layout): the empty
+/// prefix.
+pub const SITE_PATH: StaticPath = (StaticSegment(""),);
 /// `/`
 pub const HOME_PATH: StaticPath = (StaticSegment(""),);
 /// `/news`
@@ -31,6 +35,24 @@ pub const ARTICLE_PATH: SlugPath = (StaticSegment(NEWS), ParamSegment("slug"));
 pub const SEARCH_PATH: StaticPath = (StaticSegment(SEARCH),);
 /// `/offline`: what this device has saved for offline reading.
 pub const OFFLINE_PATH: StaticPath = (StaticSegment(OFFLINE),);
+/// `/embed`: the embed builder.
+pub const EMBED_BUILDER_PATH: StaticPath = (StaticSegment(EMBED),);
+/// A route path with two static segments.
+pub type TwoSegmentPath = (StaticSegment<&'static str>, StaticSegment<&'static str>);
+/// `/embed/news/:slug`: one article, for an iframe.
+pub const EMBED_ARTICLE_PATH: (
+    StaticSegment<&'static str>,
+    StaticSegment<&'static str>,
+    ParamSegment,
+) = (
+    StaticSegment(EMBED),
+    StaticSegment(NEWS),
+    ParamSegment("slug"),
+);
+/// `/embed/news`: the latest headlines, for an iframe.
+pub const EMBED_NEWS_PATH: TwoSegmentPath = (StaticSegment(EMBED), StaticSegment(NEWS));
+/// `/embed/search`: a search box with results, for an iframe.
+pub const EMBED_SEARCH_PATH: TwoSegmentPath = (StaticSegment(EMBED), StaticSegment(SEARCH));
 
 /// The first path segment of a kind's pages.
 pub const fn segment(kind: TaxonomyKind) -> &'static str {
@@ -104,14 +126,7 @@ pub fn home_href() -> String {
 
 /// A news list page with filters; page 1 is left out of the URL.
 pub fn news_href(filter: &NewsFilter, page: usize) -> String {
-    let mut query: Vec<String> = TaxonomyKind::ALL
-        .iter()
-        .filter_map(|&kind| {
-            filter
-                .get(kind)
-                .map(|slug| format!("{}={}", query_key(kind), encode(slug)))
-        })
-        .collect();
+    let mut query = filter_query(filter);
     if page > 1 {
         query.push(format!("page={page}"));
     }
@@ -181,6 +196,62 @@ pub fn offline_href(page: usize) -> String {
     }
 }
 
+/// The embed builder.
+pub fn embed_builder_href() -> String {
+    path(EMBED)
+}
+
+/// The script a partner's page includes to size embeds (`public/embed.js`).
+pub fn embed_script_href() -> String {
+    path("embed.js")
+}
+
+/// An embedded article.
+pub fn embed_article_href(slug: &str, options: &EmbedOptions) -> String {
+    with_query(
+        path(&format!("{EMBED}/{NEWS}/{}", encode(slug))),
+        options.query(),
+    )
+}
+
+/// Embedded headlines: the latest `limit` articles matching the filters.
+pub fn embed_news_href(filter: &NewsFilter, limit: usize, options: &EmbedOptions) -> String {
+    let mut query = filter_query(filter);
+    query.push(format!("limit={limit}"));
+    query.extend(options.query());
+    with_query(path(&format!("{EMBED}/{NEWS}")), query)
+}
+
+/// An embedded search box, with results for `q` when it is not empty.
+pub fn embed_search_href(q: &str, options: &EmbedOptions) -> String {
+    let mut query = Vec::new();
+    if !q.trim().is_empty() {
+        query.push(format!("q={}", encode(q.trim())));
+    }
+    query.extend(options.query());
+    with_query(path(&format!("{EMBED}/{SEARCH}")), query)
+}
+
+fn with_query(path: String, query: Vec<String>) -> String {
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
+/// `kind=slug` for every filter set, in [`TaxonomyKind::ALL`] order.
+fn filter_query(filter: &NewsFilter) -> Vec<String> {
+    TaxonomyKind::ALL
+        .iter()
+        .filter_map(|&kind| {
+            filter
+                .get(kind)
+                .map(|slug| format!("{}={}", query_key(kind), encode(slug)))
+        })
+        .collect()
+}
+
 /// A search results page: the query, filters and page; page 1 and empty
 /// parts are left out.
 pub fn search_href(q: &str, filters: &[Filter], page: usize) -> String {
@@ -214,6 +285,8 @@ pub enum Page {
     Taxonomy(TermRef),
     Search,
     Offline,
+    EmbedBuilder,
+    Embed,
     NotFound,
 }
 
@@ -230,6 +303,8 @@ pub fn parse_path(full: &str) -> Page {
         [NEWS] => Page::News,
         [SEARCH] => Page::Search,
         [OFFLINE] => Page::Offline,
+        [EMBED] => Page::EmbedBuilder,
+        [EMBED, ..] => Page::Embed,
         [NEWS, slug] => Page::Article(decode(slug)),
         [seg] => match kind_of(seg) {
             Some(kind) if kind.has_index() => Page::Taxonomy(TermRef::index(kind)),
@@ -358,6 +433,152 @@ fn positive(value: Option<&str>) -> Option<usize> {
     value
         .and_then(|p| p.trim().parse().ok())
         .filter(|&n| n >= 1)
+}
+
+/// The colour scheme an embed asks for; without one it follows the
+/// reader's system setting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The value in URLs and in the document's `data-theme`.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Where links in an embed open: never inside the small frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// The window holding the partner's page (the default).
+    #[default]
+    Top,
+    /// A new tab or window.
+    Blank,
+}
+
+impl LinkTarget {
+    /// The value of an `<a target>`.
+    pub const fn attr(self) -> &'static str {
+        match self {
+            LinkTarget::Top => "_top",
+            LinkTarget::Blank => "_blank",
+        }
+    }
+}
+
+/// How an embed looks and where its links open, kept across its pages.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// `None`: follow the reader's system setting.
+    pub theme: Option<Theme>,
+    /// A checked `#rrggbb` colour.
+    pub accent: Option<String>,
+    pub target: LinkTarget,
+}
+
+impl EmbedOptions {
+    fn query(&self) -> Vec<String> {
+        let mut query = Vec::new();
+        if let Some(theme) = self.theme {
+            query.push(format!("theme={}", theme.key()));
+        }
+        if let Some(accent) = &self.accent {
+            query.push(format!("accent={}", encode(accent)));
+        }
+        if self.target == LinkTarget::Blank {
+            query.push("target=_blank".to_owned());
+        }
+        query
+    }
+}
+
+/// A colour given as `#rgb` or `#rrggbb` (the `#` optional), as `#rrggbb`
+/// in lower case; anything else is `None`, so no other text can reach a
+/// style.
+pub fn parse_colour(value: &str) -> Option<String> {
+    let hex = value.trim();
+    let hex = hex.strip_prefix('#').unwrap_or(hex);
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let full: String = match hex.len() {
+        3 => hex.chars().flat_map(|c| [c, c]).collect(),
+        6 => hex.to_owned(),
+        _ => return None,
+    };
+    Some(format!("#{}", full.to_ascii_lowercase()))
+}
+
+/// Most headlines an embed shows.
+pub const EMBED_MAX_LIMIT: usize = 50;
+/// Headlines an embed shows when the URL does not say.
+pub const EMBED_DEFAULT_LIMIT: usize = 5;
+
+/// The query of every embed route.
+#[derive(Params, Clone, Debug, Default, PartialEq)]
+pub struct EmbedQuery {
+    pub theme: Option<String>,
+    pub accent: Option<String>,
+    pub target: Option<String>,
+    pub limit: Option<String>,
+    pub q: Option<String>,
+    pub field: Option<String>,
+    pub meeting: Option<String>,
+    pub topic: Option<String>,
+    pub country: Option<String>,
+    pub partner: Option<String>,
+    pub structure: Option<String>,
+}
+
+impl EmbedQuery {
+    /// The display options; values that mean nothing are ignored.
+    pub fn options(&self) -> EmbedOptions {
+        let theme = match self.theme.as_deref().map(str::trim) {
+            Some("light") => Some(Theme::Light),
+            Some("dark") => Some(Theme::Dark),
+            _ => None,
+        };
+        let target = match self.target.as_deref().map(str::trim) {
+            Some("_blank") => LinkTarget::Blank,
+            _ => LinkTarget::Top,
+        };
+        EmbedOptions {
+            theme,
+            accent: self.accent.as_deref().and_then(parse_colour),
+            target,
+        }
+    }
+
+    /// How many headlines: 1 to [`EMBED_MAX_LIMIT`], else the default.
+    pub fn limit(&self) -> usize {
+        positive(self.limit.as_deref())
+            .map(|n| n.min(EMBED_MAX_LIMIT))
+            .unwrap_or(EMBED_DEFAULT_LIMIT)
+    }
+
+    /// The term filters of a headlines embed.
+    pub fn filter(&self) -> NewsFilter {
+        term_filter([
+            &self.field,
+            &self.meeting,
+            &self.topic,
+            &self.country,
+            &self.partner,
+            &self.structure,
+        ])
+    }
+
+    /// The text searched for.
+    pub fn text(&self) -> String {
+        self.q.clone().unwrap_or_default()
+    }
 }
 
 /// The query of `/search`.

@@ -12,7 +12,8 @@
 //   answered from one version's cache only, so code and data never mix
 //   builds.
 // - Navigations to app routes get the app shell, so deep links open
-//   offline. Data not precached is saved as it is read.
+//   offline (embeds: the network first). Data not precached is saved as it
+//   is read.
 // - `offline.json` (answered by this worker, not a file) lists the data it
 //   has saved, for the app's "Available offline" page.
 
@@ -22,6 +23,9 @@ const CACHE = PREFIX + VERSION;
 const MANIFEST = `precache-${VERSION}.json`;
 const CONTENTS = 'offline.json';
 const DATA = 'data/';
+// Embeds load inside partners' pages: the host's own answer carries the
+// headers that allow it (CSP frame-ancestors), so it comes first.
+const EMBEDS = 'embed/';
 const PARALLEL = 6;
 
 const href = (path) => new URL(path, SCOPE).href;
@@ -87,6 +91,17 @@ async function appShell(request) {
   return (await cache.match(href('index.html'))) ?? fetch(request);
 }
 
+async function embedPage(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const cache = await caches.open(CACHE);
+    const shell = await cache.match(href('index.html'));
+    if (shell) return shell;
+    throw error;
+  }
+}
+
 async function fromCache(event, path) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(event.request, { ignoreVary: true });
@@ -123,7 +138,8 @@ self.addEventListener('fetch', (event) => {
   if (path === CONTENTS) {
     event.respondWith(contents());
   } else if (request.mode === 'navigate') {
-    if (isPage(path)) event.respondWith(appShell(request));
+    if (path.startsWith(EMBEDS)) event.respondWith(embedPage(request));
+    else if (isPage(path)) event.respondWith(appShell(request));
   } else {
     event.respondWith(fromCache(event, path));
   }

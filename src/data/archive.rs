@@ -128,17 +128,24 @@ impl Archive {
 
     /// One page of the news list with the given filters. A page past the
     /// end comes back empty, with the real page count.
-    pub async fn news(
+    // Boxed: one copy of this state machine in the wasm, however many
+    // pages await it.
+    pub fn news(
         &self,
         filter: &NewsFilter,
         page: usize,
-    ) -> Result<Paged<Summary>, DataError> {
-        let page = page.max(1);
-        match filter.terms.as_slice() {
-            [] => self.paged(&List::All, page).await,
-            [(kind, slug)] => self.paged(&List::Term(*kind, slug.clone()), page).await,
-            terms => self.combined(terms, page).await,
+    ) -> LocalBoxFuture<'static, Result<Paged<Summary>, DataError>> {
+        let archive = *self;
+        let filter = filter.clone();
+        async move {
+            let page = page.max(1);
+            match filter.terms.as_slice() {
+                [] => archive.paged(&List::All, page).await,
+                [(kind, slug)] => archive.paged(&List::Term(*kind, slug.clone()), page).await,
+                terms => archive.combined(terms, page).await,
+            }
         }
+        .boxed_local()
     }
 
     async fn paged(&self, list: &List, page: usize) -> Result<Paged<Summary>, DataError> {

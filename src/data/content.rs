@@ -25,6 +25,16 @@ impl NewsFilter {
             .map(|(_, s)| s.as_str())
     }
 
+    /// Sets (or with `None` clears) the filter for a kind, keeping kinds in
+    /// their usual order.
+    pub fn set(&mut self, kind: TaxonomyKind, slug: Option<String>) {
+        self.terms.retain(|(k, _)| *k != kind);
+        if let Some(slug) = slug {
+            let at = self.terms.partition_point(|(k, _)| *k < kind);
+            self.terms.insert(at, (kind, slug));
+        }
+    }
+
     /// The same filter without the given kind.
     pub fn without(&self, kind: TaxonomyKind) -> NewsFilter {
         NewsFilter {
@@ -77,6 +87,21 @@ impl Content {
     /// Wraps loaded site data.
     pub fn new(site: SiteData) -> Self {
         Content(Arc::new(site))
+    }
+
+    /// What is wrong with a filter: one line per term that does not exist.
+    pub fn unknown_terms(&self, filter: &NewsFilter) -> Vec<String> {
+        filter
+            .terms
+            .iter()
+            .filter(|(kind, slug)| self.term(*kind, slug).is_none())
+            .map(|(kind, slug)| {
+                format!(
+                    "{} has no entry \u{201c}{slug}\u{201d}.",
+                    self.taxonomy(*kind).title
+                )
+            })
+            .collect()
     }
 
     /// The site's own metadata.

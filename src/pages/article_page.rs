@@ -3,10 +3,11 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::app::{use_archive, use_content};
+use crate::components::article_body::ArticleBody;
 use crate::components::breadcrumb::{Breadcrumb, Crumb};
 use crate::components::fetched::Fetched;
 use crate::components::title::Title;
-use crate::data::{Article, Block, Content, NewsFilter, TaxonomyKind, TermRef};
+use crate::data::{Article, Content, NewsFilter, TaxonomyKind, TermRef};
 use crate::pages::not_found_page::NotFoundPage;
 use crate::routes::{self, use_slug};
 
@@ -62,12 +63,6 @@ fn article_view(content: &Content, article: &Article) -> impl IntoView + use<> {
             <dd>{links}</dd>
         }
     });
-    let body = article
-        .body_after_lead()
-        .iter()
-        .cloned()
-        .map(block_view)
-        .collect_view();
     let filed = TaxonomyKind::ALL
         .into_iter()
         .filter_map(|kind| {
@@ -102,27 +97,9 @@ fn article_view(content: &Content, article: &Article) -> impl IntoView + use<> {
             {title_heading(article.title.clone())}
             <p class="lead">{article.lead.clone()}</p>
             <dl class="article-meta">{date}{issuers}</dl>
-            <div class="article-body">{body}</div>
+            <ArticleBody article=article.clone() />
             {filed}
         </article>
-    }
-}
-
-fn block_view(block: Block) -> AnyView {
-    match block {
-        Block::Paragraph { text } => view! { <p>{text}</p> }.into_any(),
-        Block::Heading { text } => view! { <h2>{text}</h2> }.into_any(),
-        Block::Quote { text, attribution } => view! {
-            <figure class="quote">
-                <blockquote><p>{text}</p></blockquote>
-                {attribution.map(|a| view! { <figcaption>{a}</figcaption> })}
-            </figure>
-        }
-        .into_any(),
-        Block::List { items } => {
-            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
-                .into_any()
-        }
     }
 }
 

@@ -33,7 +33,7 @@ pub fn NewsPage() -> impl IntoView {
     // The page of the list, fetched only for a query that can have one.
     let found = LocalResource::new(move || {
         let (filter, page, raw_page) = state.get();
-        let known = unknown_terms(&list_content, &filter).is_empty();
+        let known = list_content.unknown_terms(&filter).is_empty();
         async move {
             let paged = match page {
                 Some(page) if known => Some(archive.news(&filter, page).await?),
@@ -55,21 +55,6 @@ pub fn NewsPage() -> impl IntoView {
     }
 }
 
-/// What is wrong with the filters: one line per term that does not exist.
-fn unknown_terms(content: &Content, filter: &NewsFilter) -> Vec<String> {
-    filter
-        .terms
-        .iter()
-        .filter(|(kind, slug)| content.term(*kind, slug).is_none())
-        .map(|(kind, slug)| {
-            format!(
-                "{} has no entry \u{201c}{slug}\u{201d}.",
-                content.taxonomy(*kind).title
-            )
-        })
-        .collect()
-}
-
 /// The list for a query: a notice for unknown filters or pages, else the
 /// page's articles with the pager.
 fn results(
@@ -79,7 +64,7 @@ fn results(
     raw_page: Option<String>,
     paged: Option<Paged<Summary>>,
 ) -> AnyView {
-    let unknown = unknown_terms(content, filter);
+    let unknown = content.unknown_terms(filter);
     if !unknown.is_empty() {
         return view! {
             <div class="notice" role="status">

@@ -1,25 +1,19 @@
-use std::collections::HashSet;
-
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query};
 
-use crate::app::{use_archive, use_content};
+use crate::app::use_content;
 use crate::components::breadcrumb::Breadcrumb;
-use crate::components::highlighted::Highlighted;
 use crate::components::search_box::type_label;
+use crate::components::search_result::SearchResult;
 use crate::components::title::Title;
-use crate::data::{Article, Block, Content, Date, TaxonomyKind};
+use crate::data::{Content, TaxonomyKind};
 use crate::routes::{self, SearchQuery};
-use crate::search::{
-    Answer, DocInfo, DocKind, Filter, Results, SearchRequest, Segment, highlight, snippet,
-};
+use crate::search::{Answer, Filter, Results, SearchRequest};
 use crate::search_client::use_search;
 
 /// Results per page.
 const PER_PAGE: usize = 20;
-/// Words in a snippet.
-const SNIPPET_WORDS: usize = 32;
 /// Values shown per facet.
 const FACET_VALUES: usize = 12;
 
@@ -137,7 +131,7 @@ fn results_view(
     let items = found
         .docs
         .iter()
-        .map(|doc| result_item(content, doc, &r.matched))
+        .map(|doc| view! { <SearchResult doc=doc.clone() matched=r.matched.clone() /> })
         .collect_view();
     let pager = (pages > 1).then(|| {
         let prev = (page > 1).then(|| view! { <a rel="prev" href=routes::search_href(&q, filters, page - 1)>"← Previous"</a> });
@@ -163,81 +157,6 @@ fn results_view(
         </div>
         {pager}
     }
-}
-
-fn result_item(
-    content: &Content,
-    doc: &DocInfo,
-    matched: &HashSet<String>,
-) -> impl IntoView + use<> {
-    // The body is in the article's own file: fetch it (once; a click on
-    // the result then opens at once) and show the lead's window until then.
-    let archive = use_archive();
-    let body = (doc.kind == DocKind::Article).then(|| {
-        let slug = doc.slug.clone();
-        LocalResource::new(move || {
-            let slug = slug.clone();
-            async move { archive.article(&slug).await }
-        })
-    });
-    let snippet_doc = doc.clone();
-    let snippet_words = matched.clone();
-    let snippet = move || {
-        let article = body.and_then(|r| r.get()).and_then(Result::ok).flatten();
-        let segments = result_snippet(&snippet_doc, article.as_deref(), &snippet_words);
-        (!segments.is_empty())
-            .then(|| view! { <p class="search-result-snippet"><Highlighted segments /></p> })
-    };
-    let href = doc.href().unwrap_or_else(routes::home_href);
-    let title = highlight(&doc.title, matched);
-    let kind = type_label(content, doc.kind.into());
-    let date =
-        Date::from_number(doc.date).map(|d| view! { <time datetime=d.iso()>{d.long()}</time> });
-    view! {
-        <li>
-            <article class="search-result">
-                <p class="search-result-type">{kind}{date.map(|d| view! { " · "{d} })}</p>
-                <h2 class="search-result-title"><a href=href><Highlighted segments=title /></a></h2>
-                {snippet}
-            </article>
-        </li>
-    }
-}
-
-/// A window of the lead or of a body paragraph (once the body has arrived)
-/// holding the most of the matched words; the lead's start when none does.
-fn result_snippet(
-    doc: &DocInfo,
-    article: Option<&Article>,
-    matched: &HashSet<String>,
-) -> Vec<Segment> {
-    let mut texts: Vec<&str> = vec![doc.lead.as_str()];
-    if let Some(article) = article {
-        texts.extend(article.body_after_lead().iter().filter_map(|b| match b {
-            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text, .. } => {
-                Some(text.as_str())
-            }
-            Block::List { .. } => None,
-        }));
-    }
-    let hits = |text: &str| {
-        let words: HashSet<String> = crate::search::tokenize::tokenize(text)
-            .into_iter()
-            .map(|t| t.term)
-            .filter(|t| matched.contains(t))
-            .collect();
-        words.len()
-    };
-    let best = texts
-        .iter()
-        .copied()
-        .enumerate()
-        .max_by_key(|&(i, text)| (hits(text), std::cmp::Reverse(i)))
-        .map(|(_, text)| text)
-        .unwrap_or_default();
-    snippet(best, matched, SNIPPET_WORDS)
-        .or_else(|| snippet(&doc.lead, &HashSet::new(), SNIPPET_WORDS))
-        .unwrap_or_default()
 }
 
 fn facets_view(
