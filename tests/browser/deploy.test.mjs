@@ -184,6 +184,10 @@ describe('the shipped nginx config', () => {
     const deep = await head(`${origin}/countries/turkiye`);
     assert.equal(deep.status, 200);
     assert.equal(deep.headers['cache-control'], 'no-cache');
+    assert.equal(deep.headers['content-security-policy'], "frame-ancestors 'self'", 'site pages are not framed by other sites');
+    const embed = await head(`${origin}/embed/news?limit=3`);
+    assert.equal(embed.status, 200);
+    assert.equal(embed.headers['content-security-policy'], 'frame-ancestors *', 'embeds may be framed anywhere');
 
     const browser = await launch();
     try {

@@ -140,3 +140,53 @@ export class ResultsPage {
     return new URL(this.page.url()).searchParams.get('q');
   }
 }
+
+/** An embed inside a partner's page: its frame element and its document. */
+export class EmbedFrame {
+  /** `id` of the iframe, or the iframe's locator. */
+  constructor(page, id, element = null) {
+    this.page = page;
+    this.element = element ?? page.locator(`iframe#${id}`);
+    this.frame = this.element.contentFrame();
+  }
+
+  locator(selector) {
+    return this.frame.locator(selector);
+  }
+
+  /** Waits until the embed has rendered its page and what it fetches. */
+  async ready() {
+    await this.locator('main h1').first().waitFor({ state: 'attached' });
+    await this.locator('main .loading').first().waitFor({ state: 'detached' });
+  }
+
+  async heading() {
+    return (await this.locator('main h1').first().textContent()).trim();
+  }
+
+  /** How many pieces of the site's chrome the embed shows. */
+  async chrome() {
+    return this.locator('header.site-header, nav[aria-label="Main"], footer.site-footer, .skip-link').count();
+  }
+
+  async frameHeight() {
+    return this.element.evaluate((f) => f.getBoundingClientRect().height);
+  }
+
+  async contentHeight() {
+    return this.locator('.embed').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
+  }
+
+  /** Waits until the frame is as tall as its content (and `accept`s the
+   * height); returns that height. Fails after 10 s. */
+  async waitForFit(accept = () => true) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const frame = await this.frameHeight();
+      const content = await this.contentHeight();
+      if (Math.abs(frame - content) <= 1 && accept(frame)) return frame;
+      if (Date.now() > deadline) assert.fail(`the frame is ${frame} px high, its content ${content} px`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+}

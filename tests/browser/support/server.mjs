@@ -81,13 +81,13 @@ export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
         return res.end();
       }
       const info = await stat(file).catch(() => null);
-      if (info?.isFile()) return sendFile(req, res, file);
+      if (info?.isFile()) return await sendFile(req, res, file);
       if (info?.isDirectory()) {
         const index = join(file, 'index.html');
-        if (await stat(index).catch(() => null)) return sendFile(req, res, index);
+        if (await stat(index).catch(() => null)) return await sendFile(req, res, index);
       }
-      if (mode === 'spa') return sendFile(req, res, join(rootDir, 'index.html'));
-      return sendFile(req, res, join(rootDir, '404.html'), 404);
+      if (mode === 'spa') return await sendFile(req, res, join(rootDir, 'index.html'));
+      return await sendFile(req, res, join(rootDir, '404.html'), 404);
     } catch (err) {
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(err));
