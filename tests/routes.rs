@@ -198,3 +198,86 @@ fn breadcrumbs_follow_the_menu() {
     );
     assert_eq!(crumbs(TaxonomyKind::Countries, None), []);
 }
+
+#[test]
+fn embed_options_accept_only_checked_values() {
+    use newsroom::routes::{EmbedOptions, EmbedQuery, LinkTarget, Theme, parse_colour};
+    assert_eq!(parse_colour("#0B5CAD").as_deref(), Some("#0b5cad"));
+    assert_eq!(parse_colour("f0a").as_deref(), Some("#ff00aa"));
+    for hostile in [
+        "red",
+        "#12345",
+        "#1234567",
+        "red;background:url(x)",
+        "#fff;x",
+        "expression(alert(1))",
+        "",
+        "#",
+        "#ggg",
+        "１２３",
+    ] {
+        assert_eq!(parse_colour(hostile), None, "{hostile}");
+    }
+    let query = |theme: &str, accent: &str, target: &str| EmbedQuery {
+        theme: Some(theme.into()),
+        accent: Some(accent.into()),
+        target: Some(target.into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        query("purple", "red", "javascript:alert(1)").options(),
+        EmbedOptions::default()
+    );
+    assert_eq!(
+        query("dark", "#FF0000", "_blank").options(),
+        EmbedOptions {
+            theme: Some(Theme::Dark),
+            accent: Some("#ff0000".into()),
+            target: LinkTarget::Blank
+        }
+    );
+    let limit = |l: &str| {
+        EmbedQuery {
+            limit: Some(l.into()),
+            ..Default::default()
+        }
+        .limit()
+    };
+    assert_eq!(limit("3"), 3);
+    assert_eq!(limit("500"), 50);
+    assert_eq!(limit("0"), 5);
+    assert_eq!(limit("-2"), 5);
+    assert_eq!(limit("x"), 5);
+}
+
+#[test]
+fn embed_urls_keep_their_options_and_encode_values() {
+    use newsroom::data::{NewsFilter, TaxonomyKind};
+    use newsroom::routes::{
+        EmbedOptions, LinkTarget, Page, Theme, embed_article_href, embed_news_href,
+        embed_search_href,
+    };
+    let options = EmbedOptions {
+        theme: Some(Theme::Light),
+        accent: Some("#abcdef".into()),
+        target: LinkTarget::Blank,
+    };
+    assert_eq!(
+        embed_article_href("a-b", &options),
+        "/embed/news/a-b?theme=light&accent=%23abcdef&target=_blank"
+    );
+    let mut filter = NewsFilter::default();
+    filter.set(TaxonomyKind::Structures, Some("odihr".into()));
+    filter.set(TaxonomyKind::Fields, Some("elections".into()));
+    assert_eq!(
+        embed_news_href(&filter, 4, &EmbedOptions::default()),
+        "/embed/news?field=elections&structure=odihr&limit=4"
+    );
+    assert_eq!(
+        embed_search_href(" a&b=c ", &EmbedOptions::default()),
+        "/embed/search?q=a%26b%3Dc"
+    );
+    assert_eq!(parse_path("/embed"), Page::EmbedBuilder);
+    assert_eq!(parse_path("/embed/news/x"), Page::Embed);
+    assert_eq!(parse_path("/offline"), Page::Offline);
+}
