@@ -184,10 +184,11 @@ describe('the shipped nginx config', () => {
     const deep = await head(`${origin}/countries/turkiye`);
     assert.equal(deep.status, 200);
     assert.equal(deep.headers['cache-control'], 'no-cache');
-    assert.equal(deep.headers['content-security-policy'], "frame-ancestors 'self'", 'site pages are not framed by other sites');
+    const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
+    assert.equal(deep.headers['content-security-policy'], `${csp}; frame-ancestors 'self'`, 'strict, and site pages are not framed by other sites');
     const embed = await head(`${origin}/embed/news?limit=3`);
     assert.equal(embed.status, 200);
-    assert.equal(embed.headers['content-security-policy'], 'frame-ancestors *', 'embeds may be framed anywhere');
+    assert.equal(embed.headers['content-security-policy'], `${csp}; frame-ancestors *`, 'embeds may be framed anywhere');
 
     const browser = await launch();
     try {
@@ -199,6 +200,13 @@ describe('the shipped nginx config', () => {
       assert.equal(await page.heading(), 'Türkiye');
       await page.goto('/news/no-such-article');
       assert.equal(await page.heading(), 'Page not found');
+      // Every page type under the shipped CSP: any violation is an error.
+      const newest = JSON.parse(readFileSync(join(DIST, 'data/news/page-1.json'), 'utf8')).items[0];
+      for (const path of ['/', '/news', `/news/${newest.slug}`, '/fields', '/search?q=election', '/offline', '/embed', `/embed/news/${newest.slug}`, '/embed/news?limit=3', '/embed/search?q=election', '/no/such/page']) {
+        await page.goto(path);
+      }
+      await page.goto('/search?q=election');
+      await new ResultsPage(page).titles();
       const problems = browser.takeProblems().filter((p) => !/status of 404/.test(p));
       assert.deepEqual(problems, []);
 

@@ -26,6 +26,13 @@ export async function launch({ serviceWorkers = 'allow' } = {}) {
     viewport: { width: 1280, height: 900 },
     serviceWorkers,
   });
+  // A blocked script, style or request shows as a console error, so every
+  // test fails on a Content-Security-Policy violation.
+  await context.addInitScript(() => {
+    addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`);
+    });
+  });
   const problems = [];
   const watch = (page) => {
     page.on('console', (msg) => {
