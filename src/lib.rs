@@ -1,5 +1,12 @@
 //! Newsroom: a news site rendered in the browser from bundled JSON content.
 
+// Data, queries and URLs must never crash the app: no unwrap, expect or
+// panic outside tests.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod app;
 pub mod components;
 pub mod corpus;

@@ -91,9 +91,9 @@ impl Index {
                 .find(|&i| term.is_char_boundary(i))
                 .unwrap_or(0);
             varint::write(&mut out, shared as u32);
-            put_str(&mut out, &term[shared..]);
-            varint::write(&mut out, self.df[t]);
-            let (ps, pe) = self.posting_ranges[t];
+            put_str(&mut out, term.get(shared..).unwrap_or(term));
+            varint::write(&mut out, self.df.get(t).copied().unwrap_or(0));
+            let (ps, pe) = self.posting_ranges.get(t).copied().unwrap_or((0, 0));
             varint::write(&mut out, pe - ps);
             prev = term;
         }

@@ -62,15 +62,16 @@ pub fn snippet(text: &str, matched: &HashSet<String>, words: usize) -> Option<Ve
     }
     let start_tok = first.saturating_sub(words / 4);
     let end_tok = (start_tok + words).min(tokens.len());
-    let from = if start_tok == 0 {
-        0
-    } else {
-        tokens[start_tok].start
+    let from = match start_tok {
+        0 => 0,
+        i => tokens.get(i).map_or(0, |t| t.start),
     };
     let to = if end_tok == tokens.len() {
         text.len()
     } else {
-        tokens[end_tok - 1].end
+        tokens
+            .get(end_tok.wrapping_sub(1))
+            .map_or(text.len(), |t| t.end)
     };
     let mut out = segments(text, from, to, matched);
     if from > 0 {
