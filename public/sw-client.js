@@ -1,8 +1,44 @@
 // Registers the service worker (sw.js) and keeps the reader informed: a
 // "new version" prompt whose Reload switches every open tab to the new
-// build at once, and an offline notice. Plain script with no dependencies,
-// so it works even when the app itself failed to start.
+// build at once, an offline notice, and a "Something went wrong" screen if
+// the app crashes. Plain script with no dependencies, so it works even when
+// the app itself failed to start or has stopped.
 (() => {
+  // The app announces a panic (src/crash.rs); a wasm trap shows as an
+  // uncaught WebAssembly.RuntimeError. Either way the page no longer
+  // responds: say so and offer a reload, instead of a frozen page.
+  const crashed = () => {
+    if (document.getElementById('crash-screen')) return;
+    const screen = document.createElement('div');
+    screen.id = 'crash-screen';
+    screen.className = 'crash-screen';
+    screen.setAttribute('role', 'alertdialog');
+    screen.setAttribute('aria-modal', 'true');
+    screen.setAttribute('aria-labelledby', 'crash-title');
+    const box = document.createElement('div');
+    box.className = 'crash-box';
+    const title = document.createElement('h1');
+    title.id = 'crash-title';
+    title.textContent = 'Something went wrong';
+    const text = document.createElement('p');
+    text.textContent = 'This page stopped working. Reloading it usually helps.';
+    const again = document.createElement('button');
+    again.type = 'button';
+    again.className = 'button';
+    again.textContent = 'Reload';
+    again.addEventListener('click', () => location.reload());
+    box.append(title, text, again);
+    screen.append(box);
+    document.body.append(screen);
+    // The rest of the page no longer works: keep focus and readers here.
+    for (const child of document.body.children) if (child !== screen) child.inert = true;
+    again.focus();
+  };
+  addEventListener('newsroom:crashed', crashed);
+  addEventListener('error', (event) => {
+    if (event.error instanceof WebAssembly.RuntimeError) crashed();
+  });
+
   // Inside a partner's iframe (an embed): no notices over their page, and
   // nothing saved, as a visitor of their page should not download our
   // archive.

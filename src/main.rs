@@ -1,6 +1,6 @@
 //! Mounts the app; everything else lives in the library.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    newsroom::crash::install();
     leptos::mount::mount_to_body(newsroom::app::App);
 }

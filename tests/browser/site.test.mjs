@@ -275,3 +275,24 @@ describe('content loading failures', () => {
     await site.page.close();
   });
 });
+
+describe('a crash', () => {
+  for (const [how, raise] of [
+    ['a panic the app announces', () => dispatchEvent(new Event('newsroom:crashed'))],
+    ['a wasm trap', () => dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') }))],
+  ]) {
+    test(`after ${how}, the page says something went wrong and Reload brings it back`, async () => {
+      const site = await env.open('/news');
+      await site.page.evaluate(raise);
+      const screen = site.page.getByRole('alertdialog', { name: 'Something went wrong' });
+      await screen.waitFor();
+      assert.equal(await site.focusedText(), 'Reload', 'focus moves to Reload');
+      assert.equal(await site.page.locator('main').evaluate((m) => m.closest('[inert]') !== null), true, 'the stopped page is inert');
+      await Promise.all([site.page.waitForEvent('load'), screen.getByRole('button', { name: 'Reload' }).click()]);
+      await site.ready();
+      assert.equal(await site.heading(), 'News');
+      assert.equal(await screen.count(), 0);
+      await site.page.close();
+    });
+  }
+});
