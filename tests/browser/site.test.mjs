@@ -259,6 +259,60 @@ describe('content loading failures', () => {
     await site.page.close();
   });
 
+  test('a host that never answers gets a timeout naming the file, and Retry recovers', { timeout: 60_000 }, async () => {
+    const file = `/data/articles/${seedArticle.slug}.json`;
+    const hanging = [];
+    env.server.faults.set(file, (req, res) => {
+      hanging.push(res);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"title": "');
+      // ...and nothing more, ever.
+    });
+    env.allowed = [/Failed to load resource/];
+    const site = await env.open(null);
+    await site.page.goto(env.server.url(file.replace('/data/articles/', '/news/').replace('.json', '')));
+    const alert = site.page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    assert.match(await alert.innerText(), new RegExp(`Could not download data/articles/${seedArticle.slug}\\.json: .*no complete answer within 15 seconds`));
+    assert.equal(await site.heading(), 'Article could not be loaded');
+    for (const res of hanging) res.destroy();
+    env.server.faults.clear();
+    await site.page.getByRole('button', { name: 'Retry' }).click();
+    await site.expectHeading(seedArticle.title);
+    await site.page.close();
+  });
+
+  test('a response cut off mid-way and a file too large are named, not shown half', async () => {
+    const file = `/data/articles/${seedArticle.slug}.json`;
+    env.server.faults.set(file, (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 5000 });
+      res.write('{"title": "A beginning');
+      setTimeout(() => res.destroy(), 50);
+    });
+    env.allowed = [/Failed to load resource/];
+    const site = await env.open(`/news/${seedArticle.slug}`);
+    assert.equal(await site.heading(), 'Article could not be loaded');
+    assert.match(await site.page.getByRole('alert').innerText(), new RegExp(`data/articles/${seedArticle.slug}\\.json`));
+    assert.equal(await site.page.getByText('A beginning').count(), 0);
+
+    env.server.faults.set('/data/news/page-1.json', (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': 80 << 20 });
+      const chunk = Buffer.alloc(1 << 20, 32);
+      let sent = 0;
+      const more = () => {
+        while (sent < 80 && res.write(chunk)) sent += 1;
+        if (sent < 80) res.once('drain', () => { sent += 1; more(); });
+        else res.end();
+      };
+      res.on('error', () => {});
+      more();
+    });
+    await site.goto('/news');
+    assert.match(await site.page.getByRole('alert').innerText(), /data\/news\/page-1\.json is not valid content: it is 80 MB, more than the 64 MB a file may be/);
+    assert.equal(await site.nav().count(), 1, 'the rest of the site still works');
+    await site.page.close();
+  });
+
   test('a failed news list keeps the page and names the file', async () => {
     env.allowed = [/status of 503/];
     env.server.faults.set('/data/news/page-1.json', (req, res) => {
