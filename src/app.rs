@@ -62,6 +62,10 @@ fn Site(
     /// The news archive, files already fetched included.
     archive: Archive,
 ) -> impl IntoView {
+    // Embeds too: every page of the site speaks the content's language.
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", &content.meta().lang);
+    }
     provide_context(archive.with_page_size(content.meta().news_page_size));
     provide_context(content);
     provide_context(SearchClient::new());

@@ -17,9 +17,6 @@ pub fn Layout(
 ) -> impl IntoView {
     let content = use_content();
     let meta = content.meta().clone();
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("lang", &meta.lang);
-    }
     let site_name = meta.name.clone();
     provide_context(TitleFormat(std::sync::Arc::new(move |text: &str| {
         if text.is_empty() || text == site_name {
