@@ -16,6 +16,7 @@ pub mod offline_list;
 pub mod pager;
 pub mod search_box;
 pub mod search_result;
+pub mod search_unavailable;
 pub mod sub_entries;
 pub mod tagged_news;
 pub mod title;

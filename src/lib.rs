@@ -10,7 +10,6 @@
 pub mod app;
 pub mod components;
 pub mod corpus;
-#[cfg(target_arch = "wasm32")]
 pub mod crash;
 pub mod data;
 pub mod pages;

@@ -12,6 +12,16 @@ use crate::search::{DocInfo, DocKind, Segment, highlight, snippet};
 /// Words in a snippet.
 const SNIPPET_WORDS: usize = 32;
 
+/// "3 results for “text”", for the line above the results.
+pub fn results_count(total: usize, text: &str) -> String {
+    let q = text.trim();
+    match total {
+        0 => format!("No results for \u{201c}{q}\u{201d}"),
+        1 => format!("1 result for \u{201c}{q}\u{201d}"),
+        n => format!("{n} results for \u{201c}{q}\u{201d}"),
+    }
+}
+
 /// One search result: type, date, title link with the matched words
 /// marked, and a snippet.
 #[component]

@@ -4,7 +4,8 @@ use leptos_router::hooks::{use_navigate, use_query};
 
 use crate::components::embed_layout::{EmbedLayout, use_embed_options};
 use crate::components::embed_source::EmbedSource;
-use crate::components::search_result::SearchResult;
+use crate::components::search_result::{SearchResult, results_count};
+use crate::components::search_unavailable::SearchUnavailable;
 use crate::components::title::Title;
 use crate::routes::{self, EmbedQuery};
 use crate::search::SearchRequest;
@@ -57,20 +58,12 @@ fn EmbedSearch() -> impl IntoView {
         }
         let shown = match answer.answer() {
             None => view! { <p class="loading" role="status">"Searching…"</p> }.into_any(),
-            Some((_, Err(error))) => view! {
-                <div class="notice" role="alert">
-                    <p>{format!("Search is unavailable: {error}")}</p>
-                    <button type="button" class="button" on:click=move |_| answer.retry()>"Retry"</button>
-                </div>
+            Some((_, Err(error))) => {
+                let retry = Callback::new(move |()| answer.retry());
+                view! { <SearchUnavailable error retry /> }.into_any()
             }
-            .into_any(),
             Some((asked, Ok(found))) => {
-                let total = found.results.total;
-                let count = match total {
-                    0 => format!("No results for \u{201c}{}\u{201d}", asked.text.trim()),
-                    1 => format!("1 result for \u{201c}{}\u{201d}", asked.text.trim()),
-                    n => format!("{n} results for \u{201c}{}\u{201d}", asked.text.trim()),
-                };
+                let count = results_count(found.results.total, &asked.text);
                 let items = found
                     .docs
                     .iter()

@@ -5,7 +5,8 @@ use leptos_router::hooks::{use_navigate, use_query};
 use crate::app::use_content;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::search_box::type_label;
-use crate::components::search_result::SearchResult;
+use crate::components::search_result::{SearchResult, results_count};
+use crate::components::search_unavailable::SearchUnavailable;
 use crate::components::title::Title;
 use crate::data::{Content, TaxonomyKind};
 use crate::routes::{self, SearchQuery};
@@ -59,13 +60,10 @@ pub fn SearchPage() -> impl IntoView {
         }
         match answer.answer() {
             None => view! { <p class="loading" role="status">"Loading search…"</p> }.into_any(),
-            Some((_, Err(error))) => view! {
-                <div class="notice" role="alert">
-                    <p>{format!("Search is unavailable: {error}")}</p>
-                    <button type="button" class="button" on:click=move |_| answer.retry()>"Retry"</button>
-                </div>
+            Some((_, Err(error))) => {
+                let retry = Callback::new(move |()| answer.retry());
+                view! { <SearchUnavailable error retry /> }.into_any()
             }
-            .into_any(),
             // Shown with the query it answers, until the next answer comes.
             Some((asked, Ok(found))) => {
                 let page = asked.offset / PER_PAGE + 1;
@@ -118,11 +116,7 @@ fn results_view(
 ) -> impl IntoView + use<> {
     let r = &found.results;
     let q = text.trim().to_owned();
-    let count = match r.total {
-        0 => format!("No results for \u{201c}{q}\u{201d}"),
-        1 => format!("1 result for \u{201c}{q}\u{201d}"),
-        n => format!("{n} results for \u{201c}{q}\u{201d}"),
-    };
+    let count = results_count(r.total, &q);
     let suggestion = r.suggestion.clone().map(|s| {
         let href = routes::search_href(&s, filters, 1);
         view! { <p class="did-you-mean">"Did you mean "<a href=href>{s}</a>"?"</p> }
