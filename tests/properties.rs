@@ -1,0 +1,92 @@
+//! Properties of what untrusted input reaches: slugs, text folding, URL
+//! paths and query values, and the content loader, on arbitrary strings
+//! (proptest; a bounded number of cases, so the run stays short in CI).
+
+use newsroom::data::files::is_slug;
+use newsroom::data::load::{parse_news, parse_site};
+use newsroom::data::{Article, Summary};
+use newsroom::routes::{EmbedQuery, NewsQuery, Page, SearchQuery, parse_colour, parse_path};
+use newsroom::text::{fold, slugify};
+use proptest::prelude::*;
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 512,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn a_slug_is_a_slug_or_empty_and_stable(name in any::<String>()) {
+        let slug = slugify(&name);
+        prop_assert!(slug.is_empty() || is_slug(&slug), "{slug:?} from {name:?}");
+        prop_assert_eq!(slugify(&slug), slug.clone());
+    }
+
+    #[test]
+    fn folding_is_idempotent_and_keeps_ascii_letters(text in any::<String>()) {
+        let once = fold(&text);
+        prop_assert_eq!(fold(&once), once.clone());
+        // Every ASCII letter and digit survives, lower-cased, in order.
+        let ascii: String = text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+        let mut kept = once.chars().filter(char::is_ascii_alphanumeric);
+        prop_assert!(ascii.chars().all(|c| kept.any(|k| k == c)), "{once:?} from {text:?}");
+    }
+
+    #[test]
+    fn any_path_maps_to_a_page_and_article_links_round_trip(path in any::<String>(), title in "\\PC{1,40}") {
+        let _ = parse_path(&path);
+        let _ = parse_path(&format!("/news/{path}"));
+        let slug = slugify(&title);
+        prop_assume!(!slug.is_empty());
+        let article = Summary { slug: slug.clone(), title, lead: String::new(), issued_on: None, issued_by: Vec::new() };
+        prop_assert_eq!(parse_path(&article.href()), Page::Article(slug));
+    }
+
+    #[test]
+    fn query_values_never_panic_and_stay_in_range(value in any::<String>()) {
+        let news = NewsQuery { page: Some(value.clone()), field: Some(value.clone()), ..NewsQuery::default() };
+        if let Some(page) = news.page() {
+            prop_assert!(page >= 1);
+        }
+        let _ = news.filter();
+        let search = SearchQuery { q: Some(value.clone()), year: Some(value.clone()), r#type: Some(value.clone()), page: Some(value.clone()), ..SearchQuery::default() };
+        prop_assert!(search.page() >= 1);
+        let _ = search.filters();
+        let embed = EmbedQuery { theme: Some(value.clone()), accent: Some(value.clone()), target: Some(value.clone()), limit: Some(value.clone()), ..EmbedQuery::default() };
+        prop_assert!((1..=50).contains(&embed.limit()));
+        let options = embed.options();
+        if let Some(accent) = options.accent {
+            prop_assert!(accent.len() == 7 && accent.starts_with('#') && accent[1..].bytes().all(|b| b.is_ascii_hexdigit()));
+        }
+    }
+
+    #[test]
+    fn a_colour_is_checked_hex_or_nothing(value in any::<String>()) {
+        if let Some(colour) = parse_colour(&value) {
+            prop_assert_eq!(colour.len(), 7);
+            prop_assert!(colour[1..].bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+        }
+    }
+
+    #[test]
+    fn the_loader_answers_any_text_with_content_or_an_error(text in any::<String>()) {
+        let object = text.trim_start().starts_with('{');
+        prop_assert!(parse_site("data/site.json", &text).is_err() || object, "accepted {:?}", text);
+        prop_assert!(parse_news(&text).is_err() || object, "accepted {:?}", text);
+    }
+
+    #[test]
+    fn the_loader_survives_any_article_shaped_json(title in any::<String>(), kind in any::<String>(), text in any::<String>(), date in any::<String>()) {
+        let json = serde_json::json!({
+            "articles": [{ "title": title, "lead": text, "issued_on": date, "body": [{ "type": kind, "text": text }] }]
+        });
+        if let Ok(news) = parse_news(&json.to_string()) {
+            let article: &Article = &news.articles[0];
+            prop_assert_eq!(&article.title, &title);
+        }
+    }
+}
