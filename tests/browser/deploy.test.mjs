@@ -60,7 +60,8 @@ describe('plain static host with 404.html', () => {
         .map((e) => ({ name: new URL(e.name).pathname, encoded: e.encodedBodySize, decoded: e.decodedBodySize })),
     );
     assert.ok(sizes.some((s) => s.name.endsWith('_bg.wasm')), JSON.stringify(sizes));
-    for (const s of sizes) assert.ok(s.encoded > 0 && s.encoded < s.decoded * 0.6, `${s.name}: ${s.encoded} of ${s.decoded} bytes sent`);
+    // A file of a few hundred bytes (the loader) compresses less.
+    for (const s of sizes.filter((f) => f.decoded > 1024)) assert.ok(s.encoded > 0 && s.encoded < s.decoded * 0.6, `${s.name}: ${s.encoded} of ${s.decoded} bytes sent`);
     await site.page.close();
   });
 });

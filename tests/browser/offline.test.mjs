@@ -196,13 +196,14 @@ describe('updates', () => {
     // Build B: new code (renamed hashed files) and a changed article.
     const renamed = {};
     for (const name of readdirSync(dir)) {
-      const m = name.match(/^(newsroom-)[0-9a-f]{16}(_bg\.wasm|\.js)$/);
+      const m = name.match(/^(newsroom-)[0-9a-f]{12,16}(_bg\.wasm|\.js)$/);
       if (m) {
         renamed[name] = `${m[1]}b0b0b0b0b0b0b0b0${m[2]}`;
         renameSync(join(dir, name), join(dir, renamed[name]));
       }
     }
-    for (const page of ['index.html', '404.html']) {
+    // The pages and the loader (start-<hash>.js) name the code files.
+    for (const page of ['index.html', '404.html', ...readdirSync(dir).filter((f) => /^start-.*\.js$/.test(f))]) {
       let html = readFileSync(join(dir, page), 'utf8');
       for (const [from, to] of Object.entries(renamed)) html = html.replaceAll(from, to);
       writeFileSync(join(dir, page), html);
@@ -229,7 +230,7 @@ describe('updates', () => {
     await site.ready();
     await other.ready();
     assert.equal(await site.heading(), article.title, 'build B content');
-    const code = requests.filter((p) => /newsroom-[0-9a-f]{16}/.test(p));
+    const code = requests.filter((p) => /newsroom-[0-9a-f]{12,16}[._]/.test(p));
     assert.ok(code.length >= 2, `the reloaded tabs load code: ${requests.join(', ')}`);
     assert.ok(code.every((p) => p.includes('b0b0b0b0b0b0b0b0')), `only build B code is loaded: ${code.join(', ')}`);
     const caches = await offline.caches();
