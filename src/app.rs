@@ -1,5 +1,7 @@
 //! The app: content loading, the router with every route, and the shell.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 
@@ -7,7 +9,7 @@ use crate::components::layout::Layout;
 use crate::components::load_error::LoadError;
 use crate::components::loading::Loading;
 use crate::data::TaxonomyKind::{Countries, Fields, Meetings, Partners, Structures, Topics};
-use crate::data::{Archive, Content, load::load_site};
+use crate::data::{Archive, Article, Content, DataError, load::load_site};
 use crate::pages::article_page::ArticlePage;
 use crate::pages::embed_article_page::EmbedArticlePage;
 use crate::pages::embed_builder_page::EmbedBuilderPage;
@@ -117,4 +119,18 @@ pub fn use_content() -> Content {
 /// The news archive; provided by the shell.
 pub fn use_archive() -> Archive {
     expect_context::<Archive>()
+}
+
+/// A route's slug and the article it names (`None`: no such article).
+pub type RoutedArticle = (String, Option<Rc<Article>>);
+
+/// The article the route's `:slug` names, fetched again when the slug
+/// changes.
+pub fn use_routed_article() -> LocalResource<Result<RoutedArticle, DataError>> {
+    let archive = use_archive();
+    let slug = routes::use_slug();
+    LocalResource::new(move || {
+        let slug = slug.get();
+        async move { archive.article(&slug).await.map(|found| (slug, found)) }
+    })
 }

@@ -444,6 +444,15 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// The theme a URL value names; `None` for "auto" and anything else.
+    pub fn parse(value: &str) -> Option<Theme> {
+        match value.trim() {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
     /// The value in URLs and in the document's `data-theme`.
     pub const fn key(self) -> &'static str {
         match self {
@@ -464,6 +473,15 @@ pub enum LinkTarget {
 }
 
 impl LinkTarget {
+    /// The target a URL value names: a new tab for `_blank`, else the top
+    /// window.
+    pub fn parse(value: &str) -> LinkTarget {
+        match value.trim() {
+            "_blank" => LinkTarget::Blank,
+            _ => LinkTarget::Top,
+        }
+    }
+
     /// The value of an `<a target>`.
     pub const fn attr(self) -> &'static str {
         match self {
@@ -540,19 +558,14 @@ pub struct EmbedQuery {
 impl EmbedQuery {
     /// The display options; values that mean nothing are ignored.
     pub fn options(&self) -> EmbedOptions {
-        let theme = match self.theme.as_deref().map(str::trim) {
-            Some("light") => Some(Theme::Light),
-            Some("dark") => Some(Theme::Dark),
-            _ => None,
-        };
-        let target = match self.target.as_deref().map(str::trim) {
-            Some("_blank") => LinkTarget::Blank,
-            _ => LinkTarget::Top,
-        };
         EmbedOptions {
-            theme,
+            theme: self.theme.as_deref().and_then(Theme::parse),
             accent: self.accent.as_deref().and_then(parse_colour),
-            target,
+            target: self
+                .target
+                .as_deref()
+                .map(LinkTarget::parse)
+                .unwrap_or_default(),
         }
     }
 

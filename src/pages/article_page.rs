@@ -2,25 +2,20 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::app::{use_archive, use_content};
+use crate::app::{use_content, use_routed_article};
 use crate::components::article_body::ArticleBody;
 use crate::components::breadcrumb::{Breadcrumb, Crumb};
 use crate::components::fetched::Fetched;
 use crate::components::title::Title;
 use crate::data::{Article, Content, NewsFilter, TaxonomyKind, TermRef};
 use crate::pages::not_found_page::NotFoundPage;
-use crate::routes::{self, use_slug};
+use crate::routes;
 
 /// `/news/<slug>`: one article, fetched on first visit.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let content = use_content();
-    let archive = use_archive();
-    let slug = use_slug();
-    let article = LocalResource::new(move || {
-        let slug = slug.get();
-        async move { archive.article(&slug).await.map(|found| (slug, found)) }
-    });
+    let article = use_routed_article();
     let shown = move |(slug, found): (String, Option<Rc<Article>>)| match found {
         Some(article) => article_view(&content, &article).into_any(),
         None => view! {

@@ -2,24 +2,19 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::app::use_archive;
+use crate::app::use_routed_article;
 use crate::components::article_body::ArticleBody;
 use crate::components::embed_layout::EmbedLayout;
 use crate::components::embed_source::EmbedSource;
 use crate::components::fetched::Fetched;
 use crate::components::title::Title;
 use crate::data::Article;
-use crate::routes::{self, use_slug};
+use crate::routes;
 
 /// `/embed/news/<slug>`: one article, compact, for an iframe.
 #[component]
 pub fn EmbedArticlePage() -> impl IntoView {
-    let archive = use_archive();
-    let slug = use_slug();
-    let article = LocalResource::new(move || {
-        let slug = slug.get();
-        async move { archive.article(&slug).await.map(|found| (slug, found)) }
-    });
+    let article = use_routed_article();
     let shown = move |(slug, found): (String, Option<Rc<Article>>)| match found {
         Some(article) => {
             let date = article.issued_on.map(|d| {

@@ -191,11 +191,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                 <div class="embed-option-group" hidden=move || choice.with(|c| c.kind != Kind::Article)>{article_select}</div>
                 <div class="filter">
                     <label for="embed-theme">"Colours"</label>
-                    <select id="embed-theme" on:change=move |ev| set(|c, value| c.options.theme = match value.as_str() {
-                        "light" => Some(Theme::Light),
-                        "dark" => Some(Theme::Dark),
-                        _ => None,
-                    }, event_target_value(&ev))>
+                    <select id="embed-theme" on:change=move |ev| set(|c, value| c.options.theme = Theme::parse(&value), event_target_value(&ev))>
                         <option value="auto">"As the reader's system (light or dark)"</option>
                         <option value="light">"Light"</option>
                         <option value="dark">"Dark"</option>
@@ -212,7 +208,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                 </div>
                 <div class="filter">
                     <label for="embed-target">"Links open in"</label>
-                    <select id="embed-target" on:change=move |ev| set(|c, value| c.options.target = if value == "_blank" { LinkTarget::Blank } else { LinkTarget::Top }, event_target_value(&ev))>
+                    <select id="embed-target" on:change=move |ev| set(|c, value| c.options.target = LinkTarget::parse(&value), event_target_value(&ev))>
                         <option value="_top">"Your page's window"</option>
                         <option value="_blank">"A new tab"</option>
                     </select>
