@@ -42,6 +42,8 @@ describe('pages', () => {
 
   test('every menu entry opens its page with its h1, document title and breadcrumb', async () => {
     const site = await env.open('/');
+    // Panels are built when first opened; once built they stay.
+    for (const button of await site.nav().locator('.menu-button').all()) await button.click();
     const seen = new Set();
     for (const node of menuLinks(siteData.menu)) {
       const href = hrefOf(node.link);

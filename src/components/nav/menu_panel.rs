@@ -19,12 +19,26 @@ pub fn MenuPanel(
         .link
         .as_ref()
         .filter(|link| !links_to(&section.children, link))
-        .and_then(|link| link.href())
-        .map(|href| view! { <a class="menu-overview" href=href>{section.label.clone()}</a> });
+        .and_then(|link| link.href());
+    // Built when first opened, then kept: the closed panels were most of
+    // the first page's elements, and most visits open one or none.
+    let opened = Memo::new(move |before: Option<&bool>| before == Some(&true) || open.get());
+    let label = section.label;
+    let children = section.children;
+    let content = move || {
+        opened.get().then(|| {
+            let overview = overview
+                .clone()
+                .map(|href| view! { <a class="menu-overview" href=href>{label.clone()}</a> });
+            view! {
+                {overview}
+                <ul class="menu-panel-list">{entries(children.clone())}</ul>
+            }
+        })
+    };
     view! {
         <div class="menu-panel" id=id hidden=move || !open.get()>
-            {overview}
-            <ul class="menu-panel-list">{entries(section.children)}</ul>
+            {content}
         </div>
     }
 }
