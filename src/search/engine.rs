@@ -242,14 +242,17 @@ impl Index {
             .iter()
             .map(|&d| Hit {
                 doc: d,
-                score: acc[d as usize].total,
+                score: acc.get(d as usize).map_or(0.0, |a| a.total),
             })
             .collect();
         let total = hits.len();
         let order = |a: &Hit, b: &Hit| {
             b.score
                 .total_cmp(&a.score)
-                .then_with(|| columns.dates[b.doc as usize].cmp(&columns.dates[a.doc as usize]))
+                .then_with(|| {
+                    let date = |h: &Hit| columns.dates.get(h.doc as usize);
+                    date(b).cmp(&date(a))
+                })
                 .then_with(|| a.doc.cmp(&b.doc))
         };
         // Only the page asked for needs ordering.
@@ -292,12 +295,18 @@ impl Index {
             add(&mut found, t, STEM);
         }
         if prefix {
-            let max = MAX_COMPLETIONS[word.chars().count().min(MAX_COMPLETIONS.len() - 1)];
+            let max = MAX_COMPLETIONS
+                .get(word.chars().count())
+                .or(MAX_COMPLETIONS.last())
+                .copied()
+                .unwrap_or(0);
             let mut completions: Vec<u32> = self.prefix_range(word).collect();
             if completions.len() > max {
-                completions.select_nth_unstable_by_key(max - 1, |&t| {
-                    std::cmp::Reverse(self.df[t as usize])
-                });
+                if let Some(nth) = max.checked_sub(1) {
+                    completions.select_nth_unstable_by_key(nth, |&t| {
+                        std::cmp::Reverse(self.df.get(t as usize).copied().unwrap_or(0))
+                    });
+                }
                 completions.truncate(max);
             }
             for t in completions {
@@ -323,7 +332,7 @@ impl Index {
                     continue;
                 };
                 if let Some(d) = fuzzy::distance(word, term, edits).filter(|&d| d > 0) {
-                    add(&mut found, t, TYPO[d]);
+                    add(&mut found, t, TYPO.get(d).copied().unwrap_or(0.0));
                 }
             }
         }
@@ -433,7 +442,8 @@ impl Index {
                 .into_iter()
                 .zip(columns.facet_base.windows(2))
                 .filter_map(|(kind, range)| {
-                    let (from, to) = (range[0] as usize, range[1] as usize);
+                    let &[from, to] = range else { return None };
+                    let (from, to) = (from as usize, to as usize);
                     let mut named: Vec<(String, usize)> = counts
                         .get(from..to)?
                         .iter()

@@ -197,8 +197,7 @@ impl Index {
                 }
             }
         }
-        let avg = r.take(4, "average length")?;
-        let avg_len = f32::from_le_bytes([avg[0], avg[1], avg[2], avg[3]]);
+        let avg_len = f32::from_le_bytes(r.array("average length")?);
         let n_terms = r.count("term count")?;
         let mut terms = Dictionary::default();
         let mut df = Vec::with_capacity(n_terms);
@@ -266,16 +265,23 @@ impl<'a> Reader<'a> {
     }
 
     fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], FormatError> {
-        if n > self.bytes.len() {
-            return Err(FormatError::Corrupt(what));
-        }
-        let (head, rest) = self.bytes.split_at(n);
+        let (head, rest) = self
+            .bytes
+            .split_at_checked(n)
+            .ok_or(FormatError::Corrupt(what))?;
         self.bytes = rest;
         Ok(head)
     }
 
+    fn array<const N: usize>(&mut self, what: &'static str) -> Result<[u8; N], FormatError> {
+        self.take(N, what)?
+            .try_into()
+            .map_err(|_| FormatError::Corrupt(what))
+    }
+
     fn byte(&mut self, what: &'static str) -> Result<u8, FormatError> {
-        Ok(self.take(1, what)?[0])
+        let [b] = self.array(what)?;
+        Ok(b)
     }
 
     fn varint(&mut self, what: &'static str) -> Result<u32, FormatError> {

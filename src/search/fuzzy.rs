@@ -48,6 +48,10 @@ impl Shape {
     }
 }
 
+// Every index is below the lengths fixed at the top (`i <= a.len()`,
+// `j <= b.len()`, rows of `width = b.len() + 1`), and this is the hottest
+// loop of typo matching: indexed directly.
+#[allow(clippy::indexing_slicing)]
 fn bounded<T: PartialEq + Copy>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;

@@ -130,33 +130,36 @@ impl Index {
             let d = d as u32;
             let mut len = 0.0f32;
             let mut title_words = 0;
-            for field in [Field::Title, Field::Meta, Field::Lead, Field::Body] {
+            let fields = [Field::Title, Field::Meta, Field::Lead, Field::Body];
+            for (field, weight) in fields.into_iter().zip(FIELD_WEIGHTS) {
                 let tokens = tokenize(doc.field(field));
                 if field == Field::Title {
                     title_words = tokens.len() as u32;
                 }
-                len += tokens.len() as f32 * FIELD_WEIGHTS[field as usize];
+                len += tokens.len() as f32 * weight;
                 for (p, token) in tokens.into_iter().enumerate() {
                     let entry = occurrences
                         .entry(token.term)
                         .or_default()
                         .entry(d)
                         .or_default();
-                    entry.0[field as usize] += 1;
+                    if let Some(tf) = entry.0.get_mut(field as usize) {
+                        *tf += 1;
+                    }
                     entry.1.push(field as u32 * FIELD_GAP + p as u32);
                 }
             }
             let facets = doc
                 .facets
                 .iter()
-                .map(|(kind, slug)| {
-                    let k = kind.index();
-                    let next = facet_values[k].len() as u32;
+                .filter_map(|(kind, slug)| {
+                    let values = facet_values.get_mut(kind.index())?;
+                    let next = values.len() as u32;
                     let id = *facet_ids.entry((*kind, slug.clone())).or_insert_with(|| {
-                        facet_values[k].push(slug.clone());
+                        values.push(slug.clone());
                         next
                     });
-                    (*kind, id)
+                    Some((*kind, id))
                 })
                 .collect();
             infos.push(DocInfo {
@@ -366,7 +369,7 @@ impl Iterator for PostingIter<'_> {
         let delta = varint::read(&mut self.bytes)?;
         let (&packed, rest) = self.bytes.split_first()?;
         self.bytes = rest;
-        let mut weighted_tf = PACKED_WEIGHT[usize::from(packed)];
+        let mut weighted_tf = PACKED_WEIGHT.get(usize::from(packed)).copied()?;
         // Fields counted 3 carry their excess over 3 after the byte.
         if packed & (packed >> 1) & 0x55 != 0 {
             for (i, weight) in FIELD_WEIGHTS.into_iter().enumerate() {
@@ -400,6 +403,8 @@ fn encode_tf(out: &mut Vec<u8>, tf: &[u32; 4]) {
 }
 
 /// The field-weighted frequency a packed byte stands for, by its value.
+// Evaluated at compile time: an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
 const PACKED_WEIGHT: [f32; 256] = {
     let mut table = [0f32; 256];
     let mut packed = 0;

@@ -25,8 +25,14 @@ struct Stemmer {
 }
 
 impl Stemmer {
+    /// The letter at `i`, or 0 past the end: the rules stay in bounds, and
+    /// a slip reads a consonant instead of panicking.
+    fn at(&self, i: usize) -> u8 {
+        self.b.get(i).copied().unwrap_or(0)
+    }
+
     fn cons(&self, i: usize) -> bool {
-        match self.b[i] {
+        match self.at(i) {
             b'a' | b'e' | b'i' | b'o' | b'u' => false,
             b'y' => i == 0 || !self.cons(i - 1),
             _ => true,
@@ -62,7 +68,7 @@ impl Stemmer {
     }
 
     fn double_cons(&self, end: usize) -> bool {
-        end >= 2 && self.b[end - 1] == self.b[end - 2] && self.cons(end - 1)
+        end >= 2 && self.at(end - 1) == self.at(end - 2) && self.cons(end - 1)
     }
 
     /// consonant-vowel-consonant ending at `end - 1`, the last not w, x, y.
@@ -71,7 +77,7 @@ impl Stemmer {
             && self.cons(end - 1)
             && !self.cons(end - 2)
             && self.cons(end - 3)
-            && !matches!(self.b[end - 1], b'w' | b'x' | b'y')
+            && !matches!(self.at(end - 1), b'w' | b'x' | b'y')
     }
 
     fn ends(&self, suffix: &str) -> bool {
@@ -127,7 +133,7 @@ impl Stemmer {
         if self.ends("at") || self.ends("bl") || self.ends("iz") {
             self.b.push(b'e');
         } else if self.double_cons(self.b.len())
-            && !matches!(self.b[self.b.len() - 1], b'l' | b's' | b'z')
+            && !matches!(self.at(self.b.len() - 1), b'l' | b's' | b'z')
         {
             self.b.pop();
         } else if self.measure(self.b.len()) == 1 && self.cvc(self.b.len()) {
@@ -199,7 +205,7 @@ impl Stemmer {
             return;
         };
         let stem_len = self.b.len() - suffix.len();
-        if *suffix == "ion" && !(stem_len > 0 && matches!(self.b[stem_len - 1], b's' | b't')) {
+        if *suffix == "ion" && !(stem_len > 0 && matches!(self.at(stem_len - 1), b's' | b't')) {
             return;
         }
         if self.measure(stem_len) > 1 {
