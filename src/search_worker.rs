@@ -43,14 +43,26 @@ pub fn run() {
     wasm_bindgen_futures::spawn_local(async move {
         let mut worker = Worker::default();
         while let Some(request) = incoming.next().await {
-            match request {
-                Request::Load => {
-                    // A failure is reported with the first query.
-                    let _ = worker.index().await;
-                }
+            // A failure to load the index is reported with the first query.
+            let failed = match request {
+                Request::Load => worker.index().await.err(),
                 Request::Search { id, query } => {
                     let answer = worker.answer(&query).await;
+                    let failed = answer.as_ref().err().filter(|_| worker.index.is_none());
+                    let failed = failed.cloned();
                     post(&scope, &Message::Reply(Box::new(Reply { id, answer })));
+                    failed
+                }
+            };
+            // Queries that queued up behind a failed download share its
+            // answer instead of each waiting for a download of its own
+            // (a host that never answers would hold each for the timeout).
+            if let Some(error) = failed {
+                while let Ok(queued) = incoming.try_recv() {
+                    if let Request::Search { id, .. } = queued {
+                        let answer = Err(error.clone());
+                        post(&scope, &Message::Reply(Box::new(Reply { id, answer })));
+                    }
                 }
             }
         }

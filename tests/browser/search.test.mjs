@@ -177,6 +177,63 @@ describe('results page', () => {
     await site.page.close();
   });
 
+  // Each way the index download can go wrong: search names the file and
+  // what happened, articles keep working, and Retry recovers.
+  const INDEX = '/data/search-index.bin';
+  const indexFaults = [
+    ['cut off mid-way', /data\/search-index\.bin/, (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': 50_000 });
+      res.write(Buffer.from('NRSI'));
+      setTimeout(() => res.destroy(), 50);
+    }],
+    ['an HTML page in its place', /data\/search-index\.bin is not valid content/, (req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>Home</title><script>window.__pwned = 1</script>');
+    }],
+    ['bytes of the wrong shape', /data\/search-index\.bin is not valid content/, (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(Buffer.from('{"not": "an index"}'));
+    }],
+    ['too large', /data\/search-index\.bin is not valid content: it is 80 MB, more than the 64 MB a file may be/, (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': 80 << 20 });
+      res.on('error', () => {});
+      res.write(Buffer.alloc(1 << 16));
+    }],
+    ['never finished', /data\/search-index\.bin: .*no complete answer within 15 seconds/, (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.write(Buffer.from('NRSI'));
+    }],
+  ];
+  for (const [what, message, fault] of indexFaults) {
+    test(`an index download ${what} is named, articles still work, and Retry recovers`, { timeout: 60_000 }, async () => {
+      env.allowed = [/Failed to load resource/];
+      const open = [];
+      env.server.faults.set(INDEX, (req, res) => {
+        open.push(res);
+        fault(req, res);
+      });
+      const site = await env.open(`/news/${article.slug}`);
+      const box = new SearchBox(site);
+      await box.input.fill('sarajevo');
+      await site.page.getByRole('status').filter({ hasText: 'Search is unavailable' }).waitFor({ state: 'attached', timeout: 30_000 });
+      assert.equal(await site.page.getByRole('heading', { level: 1 }).textContent(), article.title);
+
+      await site.goto('/search?q=sarajevo');
+      const alert = site.page.getByRole('alert');
+      await alert.waitFor({ timeout: 30_000 });
+      assert.match(await alert.innerText(), /Search is unavailable/);
+      assert.match(await alert.innerText(), message);
+      assert.equal(await site.page.evaluate(() => window.__pwned), undefined);
+      for (const res of open) res.destroy();
+      env.server.faults.clear();
+      await site.page.getByRole('button', { name: 'Retry' }).click();
+      assert.equal(await new ResultsPage(site).summary(), '1 result for “sarajevo”');
+      await site.goto(`/news/${article.slug}`);
+      await site.expectHeading(article.title);
+      await site.page.close();
+    });
+  }
+
   for (const file of ['/search-worker-start.js', '/search-worker_bg.wasm']) {
     test(`when the search worker cannot start (${file} missing), search says so, the site works, and Retry recovers`, async () => {
       env.allowed = [/status of 404/, /search-worker/];
