@@ -440,7 +440,10 @@ pub fn generate(site: &SiteData, n: usize, seed: u64) -> NewsData {
             sentence(&mut rng, 14)
         );
         let body_words = rng.between(300, 900);
-        let mut body = vec![Block::Paragraph { text: lead.clone() }];
+        let mut body = vec![Block::Paragraph {
+            text: lead.clone(),
+            links: Vec::new(),
+        }];
         let mut written = 0;
         while written < body_words {
             let words = rng.between(40, 120).min(body_words - written);
@@ -455,10 +458,12 @@ pub fn generate(site: &SiteData, n: usize, seed: u64) -> NewsData {
                         rng.pick(ROLES),
                         rng.pick(ACRONYMS)
                     ),
+                    links: Vec::new(),
                 });
             } else {
                 body.push(Block::Paragraph {
                     text: paragraph(&mut rng, words),
+                    links: Vec::new(),
                 });
             }
         }

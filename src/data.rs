@@ -16,6 +16,6 @@ pub use content::{Content, MenuTrail, NewsFilter, Paged};
 pub use error::DataError;
 pub use files::List;
 pub use model::{
-    Article, Block, Date, Issuer, ListPage, MenuNode, NewsData, SiteData, SiteMeta, Summary, Tags,
-    Taxonomy, TaxonomyKind, Term, TermRef,
+    Article, Block, Date, Destination, Issuer, Link, ListPage, MenuNode, NewsData, SiteData,
+    SiteMeta, Summary, Tags, Taxonomy, TaxonomyKind, Term, TermRef,
 };

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::params::Params;
 use leptos_router::{ParamSegment, StaticSegment};
 
-use crate::data::{Article, NewsFilter, Summary, TaxonomyKind, TermRef};
+use crate::data::{Article, Destination, Link, NewsFilter, Summary, TaxonomyKind, TermRef};
 use crate::search::{DocInfo, DocKind, DocType, Filter};
 
 /// A route path with one static segment.
@@ -165,6 +165,18 @@ impl TermRef {
             None if self.kind.has_index() => Some(path(segment(self.kind))),
             None => None,
         }
+    }
+}
+
+impl Link {
+    /// Where a content link goes: a site path under the base the app is
+    /// served at, or the external URL as written; `None` when its `href`
+    /// is not allowed (see [`Destination::parse`]).
+    pub fn href(&self) -> Option<String> {
+        Some(match Destination::parse(&self.href)? {
+            Destination::Site(rest) => path(&rest),
+            Destination::External(url) => url,
+        })
     }
 }
 

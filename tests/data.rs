@@ -160,7 +160,7 @@ fn seed_article_is_bundled_whole_and_tagged() {
         .body
         .iter()
         .map(|b| match b {
-            Block::Paragraph { text } => text.as_str(),
+            Block::Paragraph { text, .. } => text.as_str(),
             other => panic!("unexpected block {other:?}"),
         })
         .collect();
@@ -168,7 +168,8 @@ fn seed_article_is_bundled_whole_and_tagged() {
     // The seed repeats the lead as the first paragraph; pages show it once.
     assert_eq!(article.body_after_lead().len(), article.body.len() - 1);
     assert!(!article.body_after_lead().contains(&Block::Paragraph {
-        text: lead.to_owned()
+        text: lead.to_owned(),
+        links: Vec::new(),
     }));
 
     let issuers: Vec<&str> = article
@@ -303,6 +304,11 @@ fn validator_reports_every_problem_with_its_path() {
         "news.json $.articles[0].issued_by[0].structure: structure \"nowhere\" does not exist",
         "news.json $.articles[0].tags.countries[0]: countries \"atlantis\" does not exist",
         "news.json $.articles[1].body: is empty",
+        "news.json $.articles[0].body[0].links[1].href: \" JavaScript:alert(1)\" is not allowed: a link must be http(s), mailto or a path on this site (/…)",
+        "news.json $.articles[0].body[0].links[2].text: \"a link\" is not in the paragraph's text after the previous link",
+        "news.json $.articles[0].body[0].links[3].href: \"//evil.example/\" is not allowed: a link must be http(s), mailto or a path on this site (/…)",
+        "news.json $.articles[0].body[0].links[4].text: is empty",
+        "news.json $.articles[0].body[0].links[4].href: \"data:text/html,<script>alert(1)</script>\" is not allowed: a link must be http(s), mailto or a path on this site (/…)",
     ];
     for e in expected {
         assert!(
@@ -317,6 +323,13 @@ fn validator_reports_every_problem_with_its_path() {
         "unexpected problems:\n{}",
         problems.join("\n")
     );
+}
+
+#[test]
+fn markup_in_content_is_valid_text() {
+    let (site, news) = fixture("hostile");
+    assert_eq!(validate(&site, &news), Vec::new());
+    assert!(news.articles[0].title.contains("<script>"));
 }
 
 #[test]

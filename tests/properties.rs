@@ -4,7 +4,7 @@
 
 use newsroom::data::files::is_slug;
 use newsroom::data::load::{parse_news, parse_site};
-use newsroom::data::{Article, Summary};
+use newsroom::data::{Article, Link, Summary};
 use newsroom::routes::{EmbedQuery, NewsQuery, Page, SearchQuery, parse_colour, parse_path};
 use newsroom::text::{fold, slugify};
 use proptest::prelude::*;
@@ -44,6 +44,20 @@ proptest! {
         prop_assume!(!slug.is_empty());
         let article = Summary { slug: slug.clone(), title, lead: String::new(), issued_on: None, issued_by: Vec::new() };
         prop_assert_eq!(parse_path(&article.href()), Page::Article(slug));
+    }
+
+    #[test]
+    fn a_content_link_goes_only_to_the_site_the_web_or_mail(href in any::<String>(), tail in "\\PC{0,30}") {
+        for href in [href.clone(), format!("javascript:{tail}"), format!("/{tail}"), format!("https://{tail}")] {
+            let link = Link { text: "x".to_owned(), href: href.clone() };
+            if let Some(out) = link.href() {
+                let lower = out.to_ascii_lowercase();
+                let site = out.starts_with('/') && !out.starts_with("//") && !out.starts_with("/\\");
+                let web = lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:");
+                prop_assert!(site || web, "{out:?} from {href:?}");
+                prop_assert!(!out.chars().any(|c| c.is_whitespace() || c.is_control()), "{out:?}");
+            }
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@ mod common;
 
 use common::bundled_content;
 use newsroom::components::breadcrumb::{Crumb, trail_to};
-use newsroom::data::{NewsFilter, TaxonomyKind, TermRef};
+use newsroom::data::{Link, NewsFilter, TaxonomyKind, TermRef};
 use newsroom::routes::{NewsQuery, Page, news_href, parse_path};
 use newsroom::text::{fold, slugify};
 
@@ -280,4 +280,47 @@ fn embed_urls_keep_their_options_and_encode_values() {
     assert_eq!(parse_path("/embed"), Page::EmbedBuilder);
     assert_eq!(parse_path("/embed/news/x"), Page::Embed);
     assert_eq!(parse_path("/offline"), Page::Offline);
+}
+
+#[test]
+fn content_links_go_only_to_the_site_the_web_or_mail() {
+    let href = |h: &str| {
+        Link {
+            text: "x".to_owned(),
+            href: h.to_owned(),
+        }
+        .href()
+    };
+    for (given, expected) in [
+        ("https://example.org/a?b=c#d", "https://example.org/a?b=c#d"),
+        ("HTTP://example.org", "HTTP://example.org"),
+        ("mailto:press@example.org", "mailto:press@example.org"),
+        ("/news/some-article", "/news/some-article"),
+        ("/structures?x=1#top", "/structures?x=1#top"),
+    ] {
+        assert_eq!(href(given).as_deref(), Some(expected), "{given}");
+    }
+    for refused in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        "\u{0}javascript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "//evil.example/",
+        "/\\evil.example/",
+        "https:evil.example",
+        "https://",
+        "https:///path",
+        "mailto:",
+        "ftp://example.org/",
+        "news/relative",
+        "#fragment",
+        "",
+        "/with space",
+    ] {
+        assert_eq!(href(refused), None, "{refused:?}");
+    }
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::data::{Article, Block};
+use crate::data::{Article, Block, Link};
 
 /// An article's body blocks (after the lead), every one rendered as text.
 #[component]
@@ -19,7 +19,7 @@ pub fn ArticleBody(
 
 fn block_view(block: Block) -> AnyView {
     match block {
-        Block::Paragraph { text } => view! { <p>{text}</p> }.into_any(),
+        Block::Paragraph { text, links } => view! { <p>{linked(&text, &links)}</p> }.into_any(),
         Block::Heading { text } => view! { <h2>{text}</h2> }.into_any(),
         Block::Quote { text, attribution } => view! {
             <figure class="quote">
@@ -33,4 +33,29 @@ fn block_view(block: Block) -> AnyView {
                 .into_any()
         }
     }
+}
+
+/// A paragraph's text with its links: each link's phrase, found after the
+/// previous one, becomes a link. A phrase not found, or a link whose
+/// address is not allowed, stays plain text.
+fn linked(text: &str, links: &[Link]) -> Vec<AnyView> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    for link in links {
+        let (Some(href), false) = (link.href(), link.text.is_empty()) else {
+            continue;
+        };
+        let Some((before, after)) = rest.split_once(link.text.as_str()) else {
+            continue;
+        };
+        if !before.is_empty() {
+            parts.push(before.to_owned().into_any());
+        }
+        parts.push(view! { <a href=href>{link.text.clone()}</a> }.into_any());
+        rest = after;
+    }
+    if !rest.is_empty() {
+        parts.push(rest.to_owned().into_any());
+    }
+    parts
 }

@@ -76,7 +76,7 @@ fn result_snippet(
     let mut texts: Vec<&str> = vec![doc.lead.as_str()];
     if let Some(article) = article {
         texts.extend(article.body_after_lead().iter().filter_map(|b| match b {
-            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text, .. } => {
+            Block::Paragraph { text, .. } | Block::Heading { text } | Block::Quote { text, .. } => {
                 Some(text.as_str())
             }
             Block::List { .. } => None,

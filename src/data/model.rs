@@ -355,8 +355,12 @@ impl Tags {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", try_from = "BlockSource")]
 pub enum Block {
-    /// A paragraph of running text.
-    Paragraph { text: String },
+    /// A paragraph of running text, with some of its phrases linked.
+    Paragraph {
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        links: Vec<Link>,
+    },
     /// A sub-heading inside the article.
     Heading { text: String },
     /// A quotation set apart, with who said it.
@@ -377,6 +381,7 @@ struct BlockSource {
     text: Option<String>,
     attribution: Option<String>,
     items: Option<Vec<String>>,
+    links: Option<Vec<Link>>,
 }
 
 impl TryFrom<BlockSource> for Block {
@@ -395,8 +400,10 @@ impl TryFrom<BlockSource> for Block {
             "paragraph" | "heading" if b.attribution.is_some() => {
                 return Err(unexpected("attribution"));
             }
+            "heading" | "quote" | "list" if b.links.is_some() => return Err(unexpected("links")),
             "paragraph" => Block::Paragraph {
                 text: text(b.text)?,
+                links: b.links.unwrap_or_default(),
             },
             "heading" => Block::Heading {
                 text: text(b.text)?,
@@ -417,6 +424,51 @@ impl TryFrom<BlockSource> for Block {
             }
         };
         Ok(block)
+    }
+}
+
+/// A phrase of a paragraph linked elsewhere: the first occurrence of
+/// `text` (after the previous link's) links to `href`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub text: String,
+    pub href: String,
+}
+
+/// Where a content link may go: a page of this site or another site, by
+/// web or mail. Anything else (`javascript:`, `data:`, `//host`, a bare
+/// relative path, a URL with spaces or control characters) is refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Destination {
+    /// A path on this site, without its leading `/` (`news/some-slug`).
+    Site(String),
+    /// An `http:`, `https:` or `mailto:` URL, as written.
+    External(String),
+}
+
+impl Destination {
+    /// Checks a content link's `href`.
+    pub fn parse(href: &str) -> Option<Destination> {
+        // Browsers drop tabs and newlines inside URLs and trim spaces and
+        // control characters around them ("java\tscript:"): refuse them all.
+        if href.is_empty() || href.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return None;
+        }
+        if let Some(rest) = href.strip_prefix('/') {
+            // `//host` and `/\host` leave the site.
+            return (!rest.starts_with(['/', '\\'])).then(|| Destination::Site(rest.to_owned()));
+        }
+        let (scheme, rest) = href.split_once(':')?;
+        let scheme = scheme.to_ascii_lowercase();
+        let valid = match scheme.as_str() {
+            "http" | "https" => rest
+                .strip_prefix("//")
+                .is_some_and(|r| !r.is_empty() && !r.starts_with(['/', '?', '#'])),
+            "mailto" => rest.contains('@') && !rest.starts_with('/'),
+            _ => false,
+        };
+        valid.then(|| Destination::External(href.to_owned()))
     }
 }
 
@@ -469,7 +521,7 @@ impl Article {
     /// content exported from some CMSs does.
     pub fn body_after_lead(&self) -> &[Block] {
         match self.body.split_first() {
-            Some((Block::Paragraph { text }, rest)) if text.trim() == self.lead.trim() => rest,
+            Some((Block::Paragraph { text, .. }, rest)) if text.trim() == self.lead.trim() => rest,
             _ => &self.body,
         }
     }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use super::load::{NEWS_SOURCE as NEWS_FILE, SITE_SOURCE as SITE_FILE};
-use super::model::{Block, MenuNode, NewsData, SiteData, TaxonomyKind, TermRef};
+use super::model::{Block, Destination, Link, MenuNode, NewsData, SiteData, TaxonomyKind, TermRef};
 use crate::text::slugify;
 
 /// One thing wrong with the content.
@@ -39,6 +39,39 @@ impl Report {
     fn text(&mut self, file: &'static str, path: &str, value: &str) {
         if value.trim().is_empty() {
             self.add(file, path, "is empty");
+        }
+    }
+
+    /// A paragraph's links: each phrase in the text, after the previous
+    /// link's, and each address one a reader may safely follow.
+    fn links(&mut self, paragraph: &str, text: &str, links: &[Link]) {
+        let mut rest = text;
+        for (k, link) in links.iter().enumerate() {
+            let here = format!("{paragraph}.links[{k}]");
+            if link.text.is_empty() {
+                self.add(NEWS_FILE, format!("{here}.text"), "is empty");
+            } else if let Some((_, after)) = rest.split_once(link.text.as_str()) {
+                rest = after;
+            } else {
+                self.add(
+                    NEWS_FILE,
+                    format!("{here}.text"),
+                    format!(
+                        "{:?} is not in the paragraph's text after the previous link",
+                        link.text
+                    ),
+                );
+            }
+            if Destination::parse(&link.href).is_none() {
+                self.add(
+                    NEWS_FILE,
+                    format!("{here}.href"),
+                    format!(
+                        "{:?} is not allowed: a link must be http(s), mailto or a path on this site (/…)",
+                        link.href
+                    ),
+                );
+            }
         }
     }
 
@@ -162,7 +195,11 @@ pub fn validate(site: &SiteData, news: &NewsData) -> Vec<Problem> {
         for (j, block) in article.body.iter().enumerate() {
             let here = format!("{path}.body[{j}]");
             match block {
-                Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text, .. } => {
+                Block::Paragraph { text, links } => {
+                    report.text(NEWS_FILE, &format!("{here}.text"), text);
+                    report.links(&here, text, links);
+                }
+                Block::Heading { text } | Block::Quote { text, .. } => {
                     report.text(NEWS_FILE, &format!("{here}.text"), text)
                 }
                 Block::List { items } if items.is_empty() => {

@@ -105,7 +105,7 @@ fn article_document(site: &SiteData, article: &Article) -> Document {
         .body_after_lead()
         .iter()
         .map(|block| match block {
-            Block::Paragraph { text } | Block::Heading { text } => text.clone(),
+            Block::Paragraph { text, .. } | Block::Heading { text } => text.clone(),
             Block::Quote { text, attribution } => match attribution {
                 Some(a) => format!("{text} {a}"),
                 None => text.clone(),
