@@ -53,6 +53,11 @@ impl<T: DeserializeOwned + 'static> Files<T> {
         }
         result
     }
+
+    /// Drops what is kept of a file, so the next call fetches it again.
+    fn forget(&self, file: &str) {
+        self.0.borrow_mut().remove(file);
+    }
 }
 
 struct Caches {
@@ -119,11 +124,15 @@ impl Archive {
     /// A page of a list that the build must have written.
     async fn written(&self, list: &List, page: usize) -> Result<Rc<ListPage>, DataError> {
         let file = list_file(list, page);
-        self.caches()
-            .lists
-            .get(file.clone())
-            .await?
-            .ok_or_else(|| missing(file))
+        let lists = &self.caches().lists;
+        match lists.get(file.clone()).await? {
+            Some(page) => Ok(page),
+            // Not kept: the build always writes it, so Retry asks again.
+            None => {
+                lists.forget(&file);
+                Err(missing(file))
+            }
+        }
     }
 
     /// One page of the news list with the given filters. A page past the
@@ -183,7 +192,10 @@ impl Archive {
         let loaded = join_all(files.iter().map(|f| caches.positions.get(f.clone()))).await;
         let mut sets = Vec::with_capacity(loaded.len());
         for (file, gaps) in files.into_iter().zip(loaded) {
-            let gaps = gaps?.ok_or_else(|| missing(file.clone()))?;
+            let Some(gaps) = gaps? else {
+                caches.positions.forget(&file);
+                return Err(missing(file));
+            };
             let positions = ungap(&gaps).ok_or_else(|| DataError::Invalid {
                 file,
                 reason: "positions overflow".to_owned(),
