@@ -1,6 +1,8 @@
 // Accessibility: axe-core (WCAG 2.0–2.2 A and AA rules) on every page type,
-// in the light and the dark theme, inside the real app. What axe cannot
-// judge (keyboard use, focus) is in menu.test.mjs and site.test.mjs.
+// in the light and the dark theme, inside the real app, and each page's
+// outline (headings and landmarks). What axe cannot judge (keyboard use,
+// focus, layout at 320 px and 200% zoom) is in keyboard.test.mjs and
+// menu.test.mjs.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -90,3 +92,43 @@ for (const scheme of ['light', 'dark']) {
     });
   });
 }
+
+describe('outline', () => {
+  for (const [name, path] of PAGES) {
+    test(`${name}: one h1, headings in order, landmarks each once (${path})`, async () => {
+      const site = await env.open(path);
+      if (path.startsWith('/search')) await site.page.locator('.search-answer[aria-busy=false]').waitFor();
+      const embed = path.startsWith('/embed/');
+      const outline = await site.page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        levels: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+          .filter((h) => h.getClientRects().length > 0)
+          .map((h) => Number(h.tagName[1])),
+        main: document.querySelectorAll('main').length,
+        banner: document.querySelectorAll('body > header, body > * > header:not(main header, article header)').length,
+        footer: document.querySelectorAll('body > footer, body > * > footer:not(main footer, article footer)').length,
+        navs: [...document.querySelectorAll('nav')].map((n) => n.getAttribute('aria-label')),
+      }));
+      assert.ok(outline.lang, 'lang is set');
+      assert.equal(outline.levels.filter((l) => l === 1).length, 1, `one h1 in ${outline.levels}`);
+      assert.equal(outline.levels[0], 1, `the h1 comes first: ${outline.levels}`);
+      outline.levels.forEach((level, i) => {
+        if (i > 0) assert.ok(level <= outline.levels[i - 1] + 1, `no level skipped: ${outline.levels}`);
+      });
+      assert.equal(outline.main, 1, 'one main');
+      if (!embed) {
+        assert.equal(outline.banner, 1, 'one site header');
+        assert.equal(outline.footer, 1, 'one site footer');
+        assert.ok(outline.navs.includes('Main'), `a nav labelled Main: ${outline.navs}`);
+        assert.equal(new Set(outline.navs).size, outline.navs.length, `every nav has its own label: ${outline.navs}`);
+      }
+      // axe's best-practice rules on the same: landmarks unique and top-level.
+      await site.page.evaluate(AXE);
+      const rules = ['landmark-one-main', 'landmark-unique', 'landmark-no-duplicate-banner', 'landmark-no-duplicate-contentinfo',
+        'landmark-banner-is-top-level', 'landmark-contentinfo-is-top-level', 'landmark-main-is-top-level', 'page-has-heading-one', 'heading-order'];
+      const result = await site.page.evaluate((r) => window.axe.run(document, { runOnly: { type: 'rule', values: r } }), rules);
+      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), []);
+      await site.page.close();
+    });
+  }
+});
