@@ -6,7 +6,7 @@ mod common;
 use common::{bundled, bundled_content, fixture, flat_labels, read, seed_menu_labels};
 use newsroom::data::load::{parse_news, parse_site};
 use newsroom::data::publish::list_order;
-use newsroom::data::validate::validate;
+use newsroom::data::validate::{check_sources, validate};
 use newsroom::data::{Block, DataError, Date, MenuNode, TaxonomyKind, TermRef};
 
 #[test]
@@ -286,13 +286,44 @@ fn malformed_json_names_the_file_and_position() {
     assert!(err.to_string().contains("2024-02-30"), "{err}");
 }
 
+/// Every problem `check_sources` finds in a fixture, as the build prints them.
+fn source_problems(name: &str) -> Vec<String> {
+    let site = read(&format!("tests/fixtures/{name}/site.json"));
+    let news = read(&format!("tests/fixtures/{name}/news.json"));
+    match check_sources(&site, &news) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+#[test]
+fn files_of_the_wrong_shape_report_every_problem_where_it_is() {
+    assert_eq!(
+        source_problems("misshapen"),
+        [
+            "site.json $.taxonomies.fields.terms[0]: invalid type: integer `42`, expected a string",
+            "site.json $.menu[0].children[0].link: unknown variant `planets`, expected one of `fields`, `meetings`, `topics`, `countries`, `partners`, `structures`",
+            "news.json $.extra: is not a field of news.json",
+            "news.json $.articles[0]: missing field `title`",
+        ]
+    );
+    let not_json = check_sources("{\"site\": ", "[]").expect_err("not JSON");
+    let all: Vec<String> = not_json.iter().map(|p| p.to_string()).collect();
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(
+        all[0].starts_with("site.json $: is not JSON: EOF while parsing"),
+        "{all:?}"
+    );
+    assert_eq!(all[1], "news.json $.articles: is missing or not a list");
+    // Sound sources read the same as the loader reads them.
+    let (site, news) = check_sources(&read("content/site.json"), &read("content/news.json"))
+        .expect("the bundled content is sound");
+    assert_eq!((site, news), bundled());
+}
+
 #[test]
 fn validator_reports_every_problem_with_its_path() {
-    let (site, news) = fixture("broken");
-    let problems: Vec<String> = validate(&site, &news)
-        .iter()
-        .map(|p| p.to_string())
-        .collect();
+    let problems = source_problems("broken");
     let expected = [
         "site.json $.taxonomies.fields.terms[1].slug: slug \"elections\" is used twice",
         "site.json $.taxonomies.countries.terms[0].slug: has no slug and none can be derived from its name",
@@ -309,6 +340,11 @@ fn validator_reports_every_problem_with_its_path() {
         "news.json $.articles[0].body[0].links[3].href: \"//evil.example/\" is not allowed: a link must be http(s), mailto or a path on this site (/…)",
         "news.json $.articles[0].body[0].links[4].text: is empty",
         "news.json $.articles[0].body[0].links[4].href: \"data:text/html,<script>alert(1)</script>\" is not allowed: a link must be http(s), mailto or a path on this site (/…)",
+        "news.json $.articles[2].issued_on: invalid date \"2024-13-45\", expected YYYY-MM-DD",
+        "news.json $.articles[2].issued_by[0]: unknown field `role`, expected `structure` or `label`",
+        "news.json $.articles[2].body[1]: unknown block type `script`, expected one of `paragraph`, `heading`, `quote`, `list`",
+        "news.json $.articles[2].body[2]: missing field `text` in a quote block",
+        "news.json $.articles[3].tags.topics[0]: topics \"nothing\" does not exist",
     ];
     for e in expected {
         assert!(

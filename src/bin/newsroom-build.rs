@@ -13,9 +13,8 @@ use std::process::ExitCode;
 
 use newsroom::data::SiteMeta;
 use newsroom::data::files::{FILES_LIST, SITE_FILE, WEB_MANIFEST};
-use newsroom::data::load::{SITE_SOURCE, parse_news, parse_site};
 use newsroom::data::publish::publish;
-use newsroom::data::validate::validate;
+use newsroom::data::validate::check_sources;
 use newsroom::search::{INDEX_FILE, Index, POSITIONS_FILE, documents};
 
 fn main() -> ExitCode {
@@ -41,19 +40,16 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
         std::fs::read_to_string(content.join(name))
             .map_err(|e| format!("cannot read {}: {e}", content.join(name).display()))
     };
-    let site = parse_site(SITE_SOURCE, &read("site.json")?)?;
-    let news = parse_news(&read("news.json")?)?;
-    let problems = validate(&site, &news);
-    if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-        return Err(format!(
-            "{} problem(s) in {}:\n{}",
-            problems.len(),
-            content.display(),
-            list.join("\n")
-        )
-        .into());
-    }
+    let (site, news) =
+        check_sources(&read("site.json")?, &read("news.json")?).map_err(|problems| {
+            let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+            format!(
+                "{} problem(s) in {}:\n{}",
+                problems.len(),
+                content.display(),
+                list.join("\n")
+            )
+        })?;
     // Start from nothing, so a removed article leaves no file behind.
     let data = out.join("data");
     if data.exists() {

@@ -4,8 +4,14 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
 use super::load::{NEWS_SOURCE as NEWS_FILE, SITE_SOURCE as SITE_FILE};
-use super::model::{Block, Destination, Link, MenuNode, NewsData, SiteData, TaxonomyKind, TermRef};
+use super::model::{
+    Article, Block, Date, Destination, Issuer, Link, MenuNode, NewsData, SiteData, TaxonomyKind,
+    Term, TermRef,
+};
 use crate::text::slugify;
 
 /// One thing wrong with the content.
@@ -99,6 +105,12 @@ pub fn validate(site: &SiteData, news: &NewsData) -> Vec<Problem> {
     let mut report = Report {
         problems: Vec::new(),
     };
+    check_site(&mut report, site);
+    check_articles(&mut report, site, news.articles.iter().enumerate());
+    report.problems
+}
+
+fn check_site(report: &mut Report, site: &SiteData) {
     let meta = &site.site;
     report.text(SITE_FILE, "$.site.name", &meta.name);
     report.text(SITE_FILE, "$.site.title", &meta.title);
@@ -158,10 +170,17 @@ pub fn validate(site: &SiteData, news: &NewsData) -> Vec<Problem> {
     if site.menu.is_empty() {
         report.add(SITE_FILE, "$.menu", "is empty");
     }
-    walk(&site.menu, "$.menu", &mut report, &resolves);
+    walk(&site.menu, "$.menu", report, &resolves);
+}
 
+/// The articles, each with its position in `news.json`.
+fn check_articles<'a>(
+    report: &mut Report,
+    site: &SiteData,
+    articles: impl Iterator<Item = (usize, &'a Article)>,
+) {
     let mut seen = HashSet::new();
-    for (i, article) in news.articles.iter().enumerate() {
+    for (i, article) in articles {
         let path = format!("$.articles[{i}]");
         report.text(NEWS_FILE, &format!("{path}.title"), &article.title);
         report.text(NEWS_FILE, &format!("{path}.lead"), &article.lead);
@@ -213,5 +232,136 @@ pub fn validate(site: &SiteData, news: &NewsData) -> Vec<Problem> {
             }
         }
     }
-    report.problems
+}
+
+/// The content's two source files, read and checked together: every
+/// problem at once, shape and meaning alike, each with its file, JSON path
+/// and reason. Only a file that is not JSON at all stops its own reading
+/// (with its line and column); an article, block, date, issuer, term or
+/// menu entry of the wrong shape is reported where it is and left out of
+/// the checks that need it, while the rest is still checked.
+pub fn check_sources(
+    site_text: &str,
+    news_text: &str,
+) -> Result<(SiteData, NewsData), Vec<Problem>> {
+    let mut report = Report {
+        problems: Vec::new(),
+    };
+    let site = read_site(&mut report, site_text);
+    let articles = read_news(&mut report, news_text);
+    let Some(site) = site else {
+        return Err(report.problems);
+    };
+    let (positions, articles): (Vec<usize>, Vec<Article>) = articles.into_iter().unzip();
+    let mut news = NewsData { articles };
+    news.fill_defaults();
+    check_site(&mut report, &site);
+    let articles = positions.into_iter().zip(&news.articles);
+    check_articles(&mut report, &site, articles);
+    if report.problems.is_empty() {
+        Ok((site, news))
+    } else {
+        Err(report.problems)
+    }
+}
+
+impl Report {
+    /// `value` read as a `T`, or a problem at `path`.
+    fn read<T: DeserializeOwned>(
+        &mut self,
+        file: &'static str,
+        path: &str,
+        value: &Value,
+    ) -> Option<T> {
+        match T::deserialize(value) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.add(file, path, e.to_string());
+                None
+            }
+        }
+    }
+
+    /// The JSON of a whole file, or a problem naming where it breaks.
+    fn json(&mut self, file: &'static str, text: &str) -> Option<Value> {
+        match serde_json::from_str(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.add(file, "$", format!("is not JSON: {e}"));
+                None
+            }
+        }
+    }
+}
+
+fn read_site(report: &mut Report, text: &str) -> Option<SiteData> {
+    let root = report.json(SITE_FILE, text)?;
+    let before = report.problems.len();
+    // Terms and menu entries one by one, for their paths.
+    if let Some(taxonomies) = root.get("taxonomies").and_then(Value::as_object) {
+        for (key, taxonomy) in taxonomies {
+            let terms = taxonomy.get("terms").and_then(Value::as_array);
+            for (i, term) in terms.into_iter().flatten().enumerate() {
+                let path = format!("$.taxonomies.{key}.terms[{i}]");
+                report.read::<Term>(SITE_FILE, &path, term);
+            }
+        }
+    }
+    fn menu(report: &mut Report, nodes: Option<&Vec<Value>>, path: &str) {
+        for (i, node) in nodes.into_iter().flatten().enumerate() {
+            let here = format!("{path}[{i}]");
+            if let Some(link) = node.get("link") {
+                report.read::<TermRef>(SITE_FILE, &format!("{here}.link"), link);
+            }
+            let children = node.get("children").and_then(Value::as_array);
+            menu(report, children, &format!("{here}.children"));
+        }
+    }
+    menu(report, root.get("menu").and_then(Value::as_array), "$.menu");
+    if report.problems.len() > before {
+        return None;
+    }
+    let mut site: SiteData = report.read(SITE_FILE, "$", &root)?;
+    site.fill_defaults();
+    Some(site)
+}
+
+/// The articles that read, each with its position in the file.
+fn read_news(report: &mut Report, text: &str) -> Vec<(usize, Article)> {
+    let Some(root) = report.json(NEWS_FILE, text) else {
+        return Vec::new();
+    };
+    if let Some(fields) = root.as_object() {
+        for key in fields.keys().filter(|k| *k != "articles") {
+            report.add(NEWS_FILE, format!("$.{key}"), "is not a field of news.json");
+        }
+    }
+    let Some(items) = root.get("articles").and_then(Value::as_array) else {
+        report.add(NEWS_FILE, "$.articles", "is missing or not a list");
+        return Vec::new();
+    };
+    let mut articles = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("$.articles[{i}]");
+        let before = report.problems.len();
+        // The parts most often wrong, one by one, for their paths.
+        if let Some(date) = item.get("issued_on") {
+            report.read::<Option<Date>>(NEWS_FILE, &format!("{path}.issued_on"), date);
+        }
+        let issuers = item.get("issued_by").and_then(Value::as_array);
+        for (j, issuer) in issuers.into_iter().flatten().enumerate() {
+            report.read::<Issuer>(NEWS_FILE, &format!("{path}.issued_by[{j}]"), issuer);
+        }
+        let body = item.get("body").and_then(Value::as_array);
+        for (j, block) in body.into_iter().flatten().enumerate() {
+            report.read::<Block>(NEWS_FILE, &format!("{path}.body[{j}]"), block);
+        }
+        if report.problems.len() > before {
+            continue;
+        }
+        if let Some(article) = report.read::<Article>(NEWS_FILE, &path, item) {
+            articles.push((i, article));
+        }
+    }
+    articles
 }
