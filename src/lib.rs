@@ -1,14 +1,19 @@
 //! Newsroom: a news site rendered in the browser from bundled JSON content.
 
-// Data, queries and URLs must never crash the app: no unwrap, expect or
-// panic outside tests.
+// Data, queries and URLs must never crash the app: no unwrap, expect,
+// panic, unchecked indexing or string slicing (a char boundary) outside
+// tests.
 #![cfg_attr(
     not(test),
     deny(
         clippy::unwrap_used,
         clippy::expect_used,
         clippy::panic,
-        clippy::indexing_slicing
+        clippy::indexing_slicing,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented,
+        clippy::string_slice
     )
 )]
 

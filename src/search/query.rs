@@ -40,7 +40,7 @@ fn is_quote(c: char) -> bool {
 /// unclosed quote runs to the end.
 pub fn parse(input: &str) -> Query {
     let input = match input.char_indices().nth(MAX_QUERY_CHARS) {
-        Some((cut, _)) => &input[..cut],
+        Some((cut, _)) => input.get(..cut).unwrap_or(input),
         None => input,
     };
     let mut query = Query::default();

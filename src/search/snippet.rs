@@ -21,17 +21,20 @@ pub fn highlight(text: &str, matched: &HashSet<String>) -> Vec<Segment> {
 fn segments(text: &str, from: usize, to: usize, matched: &HashSet<String>) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut at = from;
-    for token in tokenize(&text[from..to]) {
+    // Byte ranges from `tokenize` and `char_indices` are char boundaries;
+    // `get` keeps a slip from panicking.
+    let part = |a: usize, b: usize| text.get(a..b).unwrap_or_default().to_owned();
+    for token in tokenize(text.get(from..to).unwrap_or_default()) {
         let (start, end) = (from + token.start, from + token.end);
         if matched.contains(&token.term) {
             if start > at {
                 out.push(Segment {
-                    text: text[at..start].to_owned(),
+                    text: part(at, start),
                     marked: false,
                 });
             }
             out.push(Segment {
-                text: text[start..end].to_owned(),
+                text: part(start, end),
                 marked: true,
             });
             at = end;
@@ -39,7 +42,7 @@ fn segments(text: &str, from: usize, to: usize, matched: &HashSet<String>) -> Ve
     }
     if at < to {
         out.push(Segment {
-            text: text[at..to].to_owned(),
+            text: part(at, to),
             marked: false,
         });
     }

@@ -22,7 +22,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut start = None;
     let mut prev_apostrophe = false;
     let push = |start: usize, end: usize, after_apostrophe: bool, tokens: &mut Vec<Token>| {
-        let raw = &text[start..end];
+        let Some(raw) = text.get(start..end) else {
+            return;
+        };
         if after_apostrophe && raw.eq_ignore_ascii_case("s") {
             return;
         }
