@@ -134,6 +134,33 @@ describe('hostile content', () => {
     await site.page.close();
   });
 
+  test('hostile paths, queries and embed parameters are shown as text or ignored', async () => {
+    const site = await env.open(null);
+    const x = encodeURIComponent(MARKUP);
+    const urls = [
+      [`/news/${x}`, 'Page not found'],
+      [`/fields/${x}`, 'Page not found'],
+      [`/${x}/${x}`, 'Page not found'],
+      [`/news?field=${x}&page=${x}&country=${x}`, 'News'],
+      [`/search?q=${x}&type=${x}&year=javascript:alert(1)&page=-1`, 'Search'],
+      [`/embed/news?limit=${x}&theme=${x}&accent=${encodeURIComponent('red;background:url(javascript:alert(1))')}&target=${x}`, null],
+      [`/embed/search?q=${x}&accent=${encodeURIComponent('#fff;}</style><script>window.__pwned=1</script>')}`, null],
+    ];
+    for (const [url, heading] of urls) {
+      await site.goto(url);
+      if (heading) await site.expectHeading(heading);
+      else await site.page.locator('h1').first().waitFor();
+      await assertInert(site, url);
+      const styles = await site.page.evaluate(() => document.documentElement.getAttribute('style') ?? '');
+      assert.ok(!/javascript|url\(|script/i.test(styles), `${url}: style ${styles}`);
+    }
+    await site.goto(`/news/${x}`);
+    assert.ok((await site.page.locator('main').innerText()).includes(`There is no article “${MARKUP}”`));
+    await site.goto(`/search?q=${x}`);
+    assert.equal(await site.page.getByRole('searchbox', { name: 'Search the site' }).inputValue(), MARKUP);
+    await site.page.close();
+  });
+
   test('huge strings render and wrap, at 1280 and at 320 px wide', async () => {
     env.server.overlays.set('/data/', data);
     const site = await env.open(null);
