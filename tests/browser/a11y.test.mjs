@@ -77,6 +77,22 @@ for (const scheme of ['light', 'dark']) {
       await site.page.close();
     });
 
+    test('the offline and update notices, and the crash screen', async () => {
+      const site = await env.open(null);
+      await site.page.emulateMedia({ colorScheme: scheme });
+      await site.goto(`/news/${newest.slug}`);
+      await site.page.context().setOffline(true);
+      await site.page.locator('.offline-notice').waitFor();
+      // The update prompt shows only when a new build waits: show it as is.
+      await site.page.evaluate(() => { document.querySelector('.update-notice').hidden = false; });
+      assert.deepEqual(await violations(site.page), [], 'notices shown');
+      await site.page.context().setOffline(false);
+      await site.page.evaluate(() => dispatchEvent(new Event('newsroom:crashed')));
+      await site.page.getByRole('alertdialog', { name: 'Something went wrong' }).waitFor();
+      assert.deepEqual(await violations(site.page), [], 'crash screen');
+      await site.page.close();
+    });
+
     test('an open menu panel and the search suggestions', async () => {
       const site = await env.open(null);
       await site.page.emulateMedia({ colorScheme: scheme });
