@@ -36,22 +36,22 @@ fn block_view(block: Block) -> AnyView {
 }
 
 /// A paragraph's text with its links: each link's phrase, found after the
-/// previous one, becomes a link. A phrase not found, or a link whose
-/// address is not allowed, stays plain text.
+/// previous one (as the validator reads them), becomes a link. A phrase
+/// whose address is not allowed stays plain text; one not found is skipped.
 fn linked(text: &str, links: &[Link]) -> Vec<AnyView> {
     let mut parts = Vec::new();
     let mut rest = text;
-    for link in links {
-        let (Some(href), false) = (link.href(), link.text.is_empty()) else {
-            continue;
-        };
+    for link in links.iter().filter(|l| !l.text.is_empty()) {
         let Some((before, after)) = rest.split_once(link.text.as_str()) else {
             continue;
         };
         if !before.is_empty() {
             parts.push(before.to_owned().into_any());
         }
-        parts.push(view! { <a href=href>{link.text.clone()}</a> }.into_any());
+        parts.push(match link.href() {
+            Some(href) => view! { <a href=href>{link.text.clone()}</a> }.into_any(),
+            None => link.text.clone().into_any(),
+        });
         rest = after;
     }
     if !rest.is_empty() {
