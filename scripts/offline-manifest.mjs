@@ -5,9 +5,11 @@
 //   app shell always; then published data in the order of
 //   `data/files.txt` (most needed first) while the total stays within
 //   the budget. The rest is saved as it is read.
-// - `sw.js`: sw/sw.js with the build's version in front. The version
-//   hashes every file of the site, so any change (code or content) makes a
-//   new worker, which the browser installs as an update.
+// - `sw.js`: sw/sw.js with the build's version in front, and how many
+//   bytes of data it may keep as they are read (what the precache leaves of
+//   the budget, a fifth of the budget at least). The version hashes every
+//   file of the site, so any change (code or content) makes a new worker,
+//   which the browser installs as an update.
 // Run by trunk after every build, before precompressing; tests and
 // benchmarks run it on folders they put together.
 // Usage: node scripts/offline-manifest.mjs <dir> [--budget-mb N]
@@ -97,10 +99,11 @@ const manifest = { version, budget, size: total, data: { files: data.length, sav
 writeFileSync(join(dir, `precache-${version}.json`), JSON.stringify(manifest));
 
 const worker = readFileSync(fileURLToPath(new URL('../sw/sw.js', import.meta.url)), 'utf8');
-writeFileSync(join(dir, 'sw.js'), `const VERSION = '${version}';\n${worker}`);
+const readBudget = Math.max(budget - total, Math.floor(budget / 5));
+writeFileSync(join(dir, 'sw.js'), `const VERSION = '${version}';\nconst READ_BUDGET = ${readBudget};\n${worker}`);
 
 const mb = (n) => (n / 1024 / 1024).toFixed(1);
 console.log(
   `offline-manifest: version ${version}; precache ${precache.length} files, ${mb(total)} MB of ${mb(budget)} MB` +
-    ` (${shell.length} app files, ${saved} of ${data.length} data files)`,
+    ` (${shell.length} app files, ${saved} of ${data.length} data files); ${mb(readBudget)} MB more as read`,
 );

@@ -1,6 +1,7 @@
 // The service worker: offline reading and safe updates. Plain JS, no
 // dependencies. scripts/offline-manifest.mjs puts `const VERSION = '…'`
-// in front of this file and writes the list it precaches.
+// and `const READ_BUDGET = …` in front of this file and writes the list it
+// precaches.
 //
 // - Install saves the build's precache list (app shell, then data most
 //   needed first, within the offline budget) into one cache per version,
@@ -13,13 +14,16 @@
 //   builds.
 // - Navigations to app routes get the app shell, so deep links open
 //   offline (embeds: the network first). Data not precached is saved as it
-//   is read.
+//   is read, in a cache of its own kept within READ_BUDGET bytes (what the
+//   precache left of the offline budget, a fifth of it at least): past it,
+//   the files read longest ago go first.
 // - `offline.json` (answered by this worker, not a file) lists the data it
 //   has saved, for the app's "Available offline" page.
 
 const SCOPE = new URL(self.registration.scope);
 const PREFIX = `newsroom:${SCOPE.pathname}:`;
 const CACHE = PREFIX + VERSION;
+const READ = `${CACHE}:read`;
 const MANIFEST = `precache-${VERSION}.json`;
 const CONTENTS = 'offline.json';
 const DATA = 'data/';
@@ -66,7 +70,7 @@ async function precache() {
 
 async function dropOldVersions() {
   for (const key of await caches.keys()) {
-    if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+    if (key.startsWith(PREFIX) && key !== CACHE && key !== READ) await caches.delete(key);
   }
   await self.clients.claim();
 }
@@ -103,23 +107,65 @@ async function embedPage(request) {
 }
 
 async function fromCache(event, path) {
-  const cache = await caches.open(CACHE);
-  const hit = await cache.match(event.request, { ignoreVary: true });
-  if (hit) return hit;
+  for (const name of [CACHE, READ]) {
+    // `open` would create the cache: only look in one that exists.
+    const cache = name === CACHE || (await caches.has(name)) ? await caches.open(name) : null;
+    const hit = await cache?.match(event.request, { ignoreVary: true });
+    if (hit) return hit;
+  }
   const response = await fetch(event.request);
   if (path.startsWith(DATA) && cacheable(response, path)) {
-    event.waitUntil(cache.put(event.request, response.clone()));
+    event.waitUntil(keepRead(event.request.url, response.clone()));
   }
   return response;
 }
 
-/** The data this version has saved, most needed first. */
+const SIZE = 'x-newsroom-bytes';
+// The size of each file saved as read, oldest first (a worker that
+// restarts reads them back once from the cache).
+let reading = null;
+function readSizes(cache) {
+  reading ??= (async () => {
+    const sizes = new Map();
+    for (const request of await cache.keys()) {
+      const saved = await cache.match(request);
+      sizes.set(request.url, Number(saved?.headers.get(SIZE)) || 0);
+    }
+    return sizes;
+  })();
+  return reading;
+}
+
+/** Saves a file read online, then drops the files read longest ago while
+ * the total is over READ_BUDGET. */
+async function keepRead(url, response) {
+  const body = await response.arrayBuffer();
+  const headers = new Headers(response.headers);
+  headers.set(SIZE, String(body.byteLength));
+  const cache = await caches.open(READ);
+  const sizes = await readSizes(cache);
+  await cache.put(url, new Response(body, { status: 200, headers }));
+  sizes.delete(url);
+  sizes.set(url, body.byteLength);
+  let total = 0;
+  for (const bytes of sizes.values()) total += bytes;
+  for (const [old, bytes] of sizes) {
+    if (total <= READ_BUDGET || old === url) break;
+    await cache.delete(old);
+    sizes.delete(old);
+    total -= bytes;
+  }
+}
+
+/** The data this version has saved, most needed first, then what was
+ * saved as read. */
 async function contents() {
   const cache = await caches.open(CACHE);
   const listed = await cache.match(href(MANIFEST));
   const order = listed ? (await listed.json()).files.map((file) => file.url) : [];
   const saved = new Set();
-  for (const request of await cache.keys()) {
+  const read = (await caches.has(READ)) ? await (await caches.open(READ)).keys() : [];
+  for (const request of [...(await cache.keys()), ...read]) {
     const path = request.url.slice(SCOPE.href.length);
     if (request.url.startsWith(SCOPE.href) && path.startsWith(DATA)) saved.add(path);
   }
