@@ -220,7 +220,8 @@ describe('embeds in a partner page', () => {
       const exited = new Promise((ok) => (chromiumProcess.exitCode !== null ? ok() : chromiumProcess.once('exit', ok)));
       chromiumProcess.kill();
       await exited;
-      rmSync(profile, { recursive: true, force: true });
+      // Its helper processes may still be writing as the main one exits.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   });
 });
