@@ -98,6 +98,32 @@ impl Report {
             self.add(file, path, format!("slug {slug:?} is used twice"));
         }
     }
+    /// `value` read as a `T`, or a problem at `path`.
+    fn read<T: DeserializeOwned>(
+        &mut self,
+        file: &'static str,
+        path: &str,
+        value: &Value,
+    ) -> Option<T> {
+        match T::deserialize(value) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.add(file, path, e.to_string());
+                None
+            }
+        }
+    }
+
+    /// The JSON of a whole file, or a problem naming where it breaks.
+    fn json(&mut self, file: &'static str, text: &str) -> Option<Value> {
+        match serde_json::from_str(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.add(file, "$", format!("is not JSON: {e}"));
+                None
+            }
+        }
+    }
 }
 
 /// Every problem in a site's content; empty when it is sound.
@@ -262,35 +288,6 @@ pub fn check_sources(
         Ok((site, news))
     } else {
         Err(report.problems)
-    }
-}
-
-impl Report {
-    /// `value` read as a `T`, or a problem at `path`.
-    fn read<T: DeserializeOwned>(
-        &mut self,
-        file: &'static str,
-        path: &str,
-        value: &Value,
-    ) -> Option<T> {
-        match T::deserialize(value) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                self.add(file, path, e.to_string());
-                None
-            }
-        }
-    }
-
-    /// The JSON of a whole file, or a problem naming where it breaks.
-    fn json(&mut self, file: &'static str, text: &str) -> Option<Value> {
-        match serde_json::from_str(text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                self.add(file, "$", format!("is not JSON: {e}"));
-                None
-            }
-        }
     }
 }
 
