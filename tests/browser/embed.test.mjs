@@ -181,7 +181,7 @@ describe('embeds in a partner page', () => {
     // Chromium launched by Playwright refuses service workers in a
     // cross-site frame; one started by hand partitions storage instead.
     const profile = mkdtempSync(join(tmpdir(), 'newsroom-cdp-'));
-    const chromiumProcess = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--headless', ...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const chromiumProcess = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--headless', ...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     try {
       const endpoint = await new Promise((ok, fail) => {
         let log = '';
@@ -218,9 +218,14 @@ describe('embeds in a partner page', () => {
       await browser.close();
     } finally {
       const exited = new Promise((ok) => (chromiumProcess.exitCode !== null ? ok() : chromiumProcess.once('exit', ok)));
-      chromiumProcess.kill();
+      // The whole process group: helper processes would go on writing into
+      // the profile after the main one has gone.
+      try {
+        process.kill(-chromiumProcess.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
       await exited;
-      // Its helper processes may still be writing as the main one exits.
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   });
