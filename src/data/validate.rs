@@ -4,10 +4,11 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::load::{NEWS_SOURCE as NEWS_FILE, SITE_SOURCE as SITE_FILE};
+use super::load::{NEWS_SOURCE as NEWS_FILE, SITE_SOURCE as SITE_FILE, parse_news, parse_site};
 use super::model::{
     Article, Block, Date, Destination, Issuer, Link, MenuNode, NewsData, SiteData, TaxonomyKind,
     Term, TermRef,
@@ -270,6 +271,15 @@ pub fn check_sources(
     site_text: &str,
     news_text: &str,
 ) -> Result<(SiteData, NewsData), Vec<Problem>> {
+    // Sound shapes (the usual case) read once, straight from the text.
+    if let (Ok(site), Ok(news)) = (parse_site(SITE_FILE, site_text), parse_news(news_text)) {
+        let problems = validate(&site, &news);
+        return if problems.is_empty() {
+            Ok((site, news))
+        } else {
+            Err(problems)
+        };
+    }
     let mut report = Report {
         problems: Vec::new(),
     };
@@ -293,6 +303,13 @@ pub fn check_sources(
 
 fn read_site(report: &mut Report, text: &str) -> Option<SiteData> {
     let root = report.json(SITE_FILE, text)?;
+    let whole = match SiteData::deserialize(&root) {
+        Ok(mut site) => {
+            site.fill_defaults();
+            return Some(site);
+        }
+        Err(e) => e,
+    };
     let before = report.problems.len();
     // Terms and menu entries one by one, for their paths.
     if let Some(taxonomies) = root.get("taxonomies").and_then(Value::as_object) {
@@ -315,12 +332,11 @@ fn read_site(report: &mut Report, text: &str) -> Option<SiteData> {
         }
     }
     menu(report, root.get("menu").and_then(Value::as_array), "$.menu");
-    if report.problems.len() > before {
-        return None;
+    // Nothing more precise found: the file's own error.
+    if report.problems.len() == before {
+        report.add(SITE_FILE, "$", whole.to_string());
     }
-    let mut site: SiteData = report.read(SITE_FILE, "$", &root)?;
-    site.fill_defaults();
-    Some(site)
+    None
 }
 
 /// The articles that read, each with its position in the file.
@@ -340,6 +356,13 @@ fn read_news(report: &mut Report, text: &str) -> Vec<(usize, Article)> {
     let mut articles = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = format!("$.articles[{i}]");
+        let whole = match Article::deserialize(item) {
+            Ok(article) => {
+                articles.push((i, article));
+                continue;
+            }
+            Err(e) => e,
+        };
         let before = report.problems.len();
         // The parts most often wrong, one by one, for their paths.
         if let Some(date) = item.get("issued_on") {
@@ -353,11 +376,9 @@ fn read_news(report: &mut Report, text: &str) -> Vec<(usize, Article)> {
         for (j, block) in body.into_iter().flatten().enumerate() {
             report.read::<Block>(NEWS_FILE, &format!("{path}.body[{j}]"), block);
         }
-        if report.problems.len() > before {
-            continue;
-        }
-        if let Some(article) = report.read::<Article>(NEWS_FILE, &path, item) {
-            articles.push((i, article));
+        // Nothing more precise found: the article's own error.
+        if report.problems.len() == before {
+            report.add(NEWS_FILE, path, whole.to_string());
         }
     }
     articles
