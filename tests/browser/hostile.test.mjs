@@ -60,8 +60,7 @@ async function assertInert(site, where) {
 }
 
 async function assertNoSideways(site, where) {
-  const { scroll, width, wide } = await site.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth,
-    wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().width)}`) }));
+  const { scroll, width, wide } = await site.sideways();
   assert.ok(scroll <= width, `${where}: page is ${scroll} px wide in a ${width} px window (${wide.join(', ')})`);
 }
 

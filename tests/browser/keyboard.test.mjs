@@ -152,13 +152,7 @@ describe('layout', () => {
       for (const path of PAGES) {
         await site.goto(path);
         await site.page.locator('h1').first().waitFor();
-        const { scroll, wide } = await site.page.evaluate(() => ({
-          scroll: document.documentElement.scrollWidth,
-          wide: [...document.querySelectorAll('body *')]
-            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-            .slice(0, 5)
-            .map((e) => `${e.tagName}.${e.className}`),
-        }));
+        const { scroll, wide } = await site.sideways();
         assert.ok(scroll <= width, `${path}: ${scroll} px wide at ${width} px (${wide.join(', ')})`);
         if (!path.startsWith('/embed/')) {
           const toggle = site.nav().getByRole('button', { name: 'Menu', exact: true });
@@ -173,7 +167,8 @@ describe('layout', () => {
       assert.equal(await panel.isVisible(), true);
       const right = await panel.evaluate((p) => p.getBoundingClientRect().right);
       assert.ok(right <= width + 1, `the open panel ends at ${right} px`);
-      assert.ok((await site.page.evaluate(() => document.documentElement.scrollWidth)) <= width);
+      const open = await site.sideways();
+      assert.ok(open.scroll <= width, `with the menu open: ${open.scroll} px (${open.wide.join(', ')})`);
       await site.page.close();
     });
   }

@@ -61,6 +61,19 @@ export class SitePage {
     await this.ready();
   }
 
+  /** How wide the page is against its window, and the first elements that
+   * stick out past the right edge (empty when nothing scrolls sideways). */
+  async sideways() {
+    return this.page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+      wide: [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5)
+        .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().width)}`),
+    }));
+  }
+
   async focusedText() {
     return this.page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
   }
