@@ -1,14 +1,9 @@
-//! One page component per route.
+//! One page component per route of the site proper; the pages of a
+//! feature (search, offline, embeds) live in its own folder.
 
 pub mod article_page;
-pub mod embed_article_page;
-pub mod embed_builder_page;
-pub mod embed_news_page;
-pub mod embed_search_page;
 pub mod home_page;
 pub mod index_page;
 pub mod news_page;
 pub mod not_found_page;
-pub mod offline_page;
-pub mod search_page;
 pub mod term_page;

@@ -6,11 +6,13 @@ use std::sync::OnceLock;
 
 use leptos::Params;
 use leptos::prelude::*;
-use leptos_router::params::Params;
+use leptos_router::params::{Params, ParamsError, ParamsMap};
 use leptos_router::{ParamSegment, StaticSegment};
 
-use crate::data::{Article, Destination, Link, NewsFilter, Summary, TaxonomyKind, TermRef};
+use crate::data::{Article, Link, NewsFilter, Summary, TaxonomyKind, TermRef};
+use crate::embed::options::EmbedOptions;
 use crate::search::{DocInfo, DocKind, DocType, Filter};
+use newsroom_content::Destination;
 
 /// A route path with one static segment.
 pub type StaticPath = (StaticSegment<&'static str>,);
@@ -54,38 +56,21 @@ pub const EMBED_NEWS_PATH: TwoSegmentPath = (StaticSegment(EMBED), StaticSegment
 /// `/embed/search`: a search box with results, for an iframe.
 pub const EMBED_SEARCH_PATH: TwoSegmentPath = (StaticSegment(EMBED), StaticSegment(SEARCH));
 
+/// `/:kind`: the index page of a taxonomy kind, by its URL segment. Listed
+/// after every static route, which wins over it.
+pub const KIND_INDEX_PATH: (ParamSegment,) = (ParamSegment("kind"),);
+/// `/:kind/:slug`: the page of one term of a kind.
+pub const KIND_TERM_PATH: (ParamSegment, ParamSegment) =
+    (ParamSegment("kind"), ParamSegment("slug"));
+
 /// The first path segment of a kind's pages.
 pub const fn segment(kind: TaxonomyKind) -> &'static str {
-    match kind {
-        TaxonomyKind::Fields => "fields",
-        TaxonomyKind::Meetings => "meetings",
-        TaxonomyKind::Topics => "our-work",
-        TaxonomyKind::Countries => "countries",
-        TaxonomyKind::Partners => "partners",
-        TaxonomyKind::Structures => "structures",
-    }
-}
-
-/// `/<segment>`: the index page of a kind.
-pub const fn index_path(kind: TaxonomyKind) -> StaticPath {
-    (StaticSegment(segment(kind)),)
-}
-
-/// `/<segment>/:slug`: the page of one term.
-pub const fn term_path(kind: TaxonomyKind) -> SlugPath {
-    (StaticSegment(segment(kind)), ParamSegment("slug"))
+    kind.names().segment
 }
 
 /// The query parameter that filters news lists by a kind.
 pub const fn query_key(kind: TaxonomyKind) -> &'static str {
-    match kind {
-        TaxonomyKind::Fields => "field",
-        TaxonomyKind::Meetings => "meeting",
-        TaxonomyKind::Topics => "topic",
-        TaxonomyKind::Countries => "country",
-        TaxonomyKind::Partners => "partner",
-        TaxonomyKind::Structures => "structure",
-    }
+    kind.names().query
 }
 
 static BASE: OnceLock<String> = OnceLock::new();
@@ -103,7 +88,7 @@ pub fn base() -> &'static str {
 }
 
 /// Percent-encodes a path segment or query value.
-fn encode(value: &str) -> String {
+pub(crate) fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
@@ -142,24 +127,36 @@ fn article_href(slug: &str) -> String {
     path(&format!("{NEWS}/{}", encode(slug)))
 }
 
-impl Article {
+/// The page a piece of content opens. The content types live in
+/// `newsroom-content`, which knows no URLs: this is where they get them.
+pub trait Href {
+    /// A path, or `None` where some values open no page.
+    type Output;
+    /// The page's URL, under the base the app is served at.
+    fn href(&self) -> Self::Output;
+}
+
+impl Href for Article {
+    type Output = String;
     /// The article's page.
-    pub fn href(&self) -> String {
+    fn href(&self) -> String {
         article_href(&self.slug)
     }
 }
 
-impl Summary {
+impl Href for Summary {
+    type Output = String;
     /// The article's page.
-    pub fn href(&self) -> String {
+    fn href(&self) -> String {
         article_href(&self.slug)
     }
 }
 
-impl TermRef {
+impl Href for TermRef {
+    type Output = Option<String>;
     /// The page this reference opens; `None` for the index of a kind that
     /// has none.
-    pub fn href(&self) -> Option<String> {
+    fn href(&self) -> Option<String> {
         match &self.slug {
             Some(slug) => Some(path(&format!("{}/{}", segment(self.kind), encode(slug)))),
             None if self.kind.has_index() => Some(path(segment(self.kind))),
@@ -168,11 +165,12 @@ impl TermRef {
     }
 }
 
-impl Link {
+impl Href for Link {
+    type Output = Option<String>;
     /// Where a content link goes: a site path under the base the app is
     /// served at, or the external URL as written; `None` when its `href`
     /// is not allowed (see [`Destination::parse`]).
-    pub fn href(&self) -> Option<String> {
+    fn href(&self) -> Option<String> {
         Some(match Destination::parse(&self.href)? {
             Destination::Site(rest) => path(&rest),
             Destination::External(url) => url,
@@ -180,9 +178,10 @@ impl Link {
     }
 }
 
-impl DocInfo {
+impl Href for DocInfo {
+    type Output = Option<String>;
     /// The page a search result opens.
-    pub fn href(&self) -> Option<String> {
+    fn href(&self) -> Option<String> {
         match self.kind {
             DocKind::Article => Some(article_href(&self.slug)),
             DocKind::Term(kind) => TermRef::term(kind, self.slug.clone()).href(),
@@ -309,7 +308,7 @@ pub fn parse_path(full: &str) -> Page {
         return Page::NotFound;
     };
     let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
-    let kind_of = |seg: &str| TaxonomyKind::ALL.into_iter().find(|&k| segment(k) == seg);
+    let kind_of = |seg: &str| TaxonomyKind::find(seg, |names| names.segment);
     match segments.as_slice() {
         [] => Page::Home,
         [NEWS] => Page::News,
@@ -356,9 +355,10 @@ fn decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
 }
 
-/// The `:slug` of term and article routes.
+/// The `:kind` and `:slug` of term and article routes.
 #[derive(Params, Clone, Debug, PartialEq)]
 pub struct SlugParams {
+    pub kind: Option<String>,
     pub slug: Option<String>,
 }
 
@@ -375,28 +375,74 @@ pub fn use_slug() -> Memo<String> {
     })
 }
 
+/// The taxonomy kind the route's `:kind` segment names (`None`: no kind
+/// has that segment), tracked.
+pub fn use_kind() -> Memo<Option<TaxonomyKind>> {
+    let params = leptos_router::hooks::use_params::<SlugParams>();
+    Memo::new(move |_| {
+        let params = params.read();
+        let segment = params.as_ref().ok()?.kind.as_deref()?;
+        TaxonomyKind::find(segment, |names| names.segment)
+    })
+}
+
 /// The query of `/news`.
-#[derive(Params, Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewsQuery {
-    pub field: Option<String>,
-    pub meeting: Option<String>,
-    pub topic: Option<String>,
-    pub country: Option<String>,
-    pub partner: Option<String>,
-    pub structure: Option<String>,
+    /// The term filters, one per kind at most.
+    pub terms: NewsFilter,
     pub page: Option<String>,
 }
 
-/// The term filters given as query values, one per kind in
+/// A query string's values by key: the router's map, or a list of pairs
+/// (in native tests, where the router's map cannot be built).
+pub trait QueryValues {
+    /// The last value given for `key`.
+    fn value(&self, key: &str) -> Option<&str>;
+
+    /// The same, owned.
+    fn owned(&self, key: &str) -> Option<String> {
+        self.value(key).map(str::to_owned)
+    }
+}
+
+impl QueryValues for ParamsMap {
+    fn value(&self, key: &str) -> Option<&str> {
+        self.get_str(key)
+    }
+}
+
+impl QueryValues for [(&str, &str)] {
+    fn value(&self, key: &str) -> Option<&str> {
+        self.iter().rev().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+}
+
+impl NewsQuery {
+    /// Reads the query.
+    pub fn read(query: &(impl QueryValues + ?Sized)) -> Self {
+        NewsQuery {
+            terms: term_filter(query),
+            page: query.owned("page"),
+        }
+    }
+}
+
+impl Params for NewsQuery {
+    fn from_map(map: &ParamsMap) -> Result<Self, ParamsError> {
+        Ok(Self::read(map))
+    }
+}
+
+/// The term filters given in a query, one per kind by its query key, in
 /// [`TaxonomyKind::ALL`] order; empty values are ignored.
-fn term_filter(values: [&Option<String>; 6]) -> NewsFilter {
+pub(crate) fn term_filter(query: &(impl QueryValues + ?Sized)) -> NewsFilter {
     NewsFilter {
         terms: TaxonomyKind::ALL
             .into_iter()
-            .zip(values)
-            .filter_map(|(kind, value)| {
-                value
-                    .as_deref()
+            .filter_map(|kind| {
+                query
+                    .value(query_key(kind))
                     .map(str::trim)
                     .filter(|v| !v.is_empty())
                     .map(|v| (kind, v.to_owned()))
@@ -408,14 +454,7 @@ fn term_filter(values: [&Option<String>; 6]) -> NewsFilter {
 impl NewsQuery {
     /// The filters set in the query; empty values are ignored.
     pub fn filter(&self) -> NewsFilter {
-        term_filter([
-            &self.field,
-            &self.meeting,
-            &self.topic,
-            &self.country,
-            &self.partner,
-            &self.structure,
-        ])
+        self.terms.clone()
     }
 
     /// The requested page: 1 when absent, `None` when not a positive number.
@@ -441,187 +480,41 @@ impl OfflineQuery {
 }
 
 /// A positive number given as a query value.
-fn positive(value: Option<&str>) -> Option<usize> {
+pub(crate) fn positive(value: Option<&str>) -> Option<usize> {
     value
         .and_then(|p| p.trim().parse().ok())
         .filter(|&n| n >= 1)
 }
 
-/// The colour scheme an embed asks for; without one it follows the
-/// reader's system setting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
-    Light,
-    Dark,
-}
-
-impl Theme {
-    /// The theme a URL value names; `None` for "auto" and anything else.
-    pub fn parse(value: &str) -> Option<Theme> {
-        match value.trim() {
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
-        }
-    }
-
-    /// The value in URLs and in the document's `data-theme`.
-    pub const fn key(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-}
-
-/// Where links in an embed open: never inside the small frame.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum LinkTarget {
-    /// The window holding the partner's page (the default).
-    #[default]
-    Top,
-    /// A new tab or window.
-    Blank,
-}
-
-impl LinkTarget {
-    /// The target a URL value names: a new tab for `_blank`, else the top
-    /// window.
-    pub fn parse(value: &str) -> LinkTarget {
-        match value.trim() {
-            "_blank" => LinkTarget::Blank,
-            _ => LinkTarget::Top,
-        }
-    }
-
-    /// The value of an `<a target>`.
-    pub const fn attr(self) -> &'static str {
-        match self {
-            LinkTarget::Top => "_top",
-            LinkTarget::Blank => "_blank",
-        }
-    }
-}
-
-/// How an embed looks and where its links open, kept across its pages.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct EmbedOptions {
-    /// `None`: follow the reader's system setting.
-    pub theme: Option<Theme>,
-    /// A checked `#rrggbb` colour.
-    pub accent: Option<String>,
-    pub target: LinkTarget,
-}
-
-impl EmbedOptions {
-    fn query(&self) -> Vec<String> {
-        let mut query = Vec::new();
-        if let Some(theme) = self.theme {
-            query.push(format!("theme={}", theme.key()));
-        }
-        if let Some(accent) = &self.accent {
-            query.push(format!("accent={}", encode(accent)));
-        }
-        if self.target == LinkTarget::Blank {
-            query.push("target=_blank".to_owned());
-        }
-        query
-    }
-}
-
-/// A colour given as `#rgb` or `#rrggbb` (the `#` optional), as `#rrggbb`
-/// in lower case; anything else is `None`, so no other text can reach a
-/// style.
-pub fn parse_colour(value: &str) -> Option<String> {
-    let hex = value.trim();
-    let hex = hex.strip_prefix('#').unwrap_or(hex);
-    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    let full: String = match hex.len() {
-        3 => hex.chars().flat_map(|c| [c, c]).collect(),
-        6 => hex.to_owned(),
-        _ => return None,
-    };
-    Some(format!("#{}", full.to_ascii_lowercase()))
-}
-
-/// Most headlines an embed shows.
-pub const EMBED_MAX_LIMIT: usize = 50;
-/// Headlines an embed shows when the URL does not say.
-pub const EMBED_DEFAULT_LIMIT: usize = 5;
-
-/// The query of every embed route.
-#[derive(Params, Clone, Debug, Default, PartialEq)]
-pub struct EmbedQuery {
-    pub theme: Option<String>,
-    pub accent: Option<String>,
-    pub target: Option<String>,
-    pub limit: Option<String>,
-    pub q: Option<String>,
-    pub field: Option<String>,
-    pub meeting: Option<String>,
-    pub topic: Option<String>,
-    pub country: Option<String>,
-    pub partner: Option<String>,
-    pub structure: Option<String>,
-}
-
-impl EmbedQuery {
-    /// The display options; values that mean nothing are ignored.
-    pub fn options(&self) -> EmbedOptions {
-        EmbedOptions {
-            theme: self.theme.as_deref().and_then(Theme::parse),
-            accent: self.accent.as_deref().and_then(parse_colour),
-            target: self
-                .target
-                .as_deref()
-                .map(LinkTarget::parse)
-                .unwrap_or_default(),
-        }
-    }
-
-    /// How many headlines: 1 to [`EMBED_MAX_LIMIT`], else the default.
-    pub fn limit(&self) -> usize {
-        positive(self.limit.as_deref())
-            .map(|n| n.min(EMBED_MAX_LIMIT))
-            .unwrap_or(EMBED_DEFAULT_LIMIT)
-    }
-
-    /// The term filters of a headlines embed.
-    pub fn filter(&self) -> NewsFilter {
-        term_filter([
-            &self.field,
-            &self.meeting,
-            &self.topic,
-            &self.country,
-            &self.partner,
-            &self.structure,
-        ])
-    }
-
-    /// The text searched for.
-    pub fn text(&self) -> String {
-        self.q.clone().unwrap_or_default()
-    }
-}
-
 /// The query of `/search`.
-#[derive(Params, Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchQuery {
     pub q: Option<String>,
-    pub field: Option<String>,
-    pub meeting: Option<String>,
-    pub topic: Option<String>,
-    pub country: Option<String>,
-    pub partner: Option<String>,
-    pub structure: Option<String>,
+    /// The term filters, one per kind at most.
+    pub terms: NewsFilter,
     pub year: Option<String>,
     pub r#type: Option<String>,
     pub page: Option<String>,
 }
 
+impl Params for SearchQuery {
+    fn from_map(map: &ParamsMap) -> Result<Self, ParamsError> {
+        Ok(Self::read(map))
+    }
+}
+
 impl SearchQuery {
+    /// Reads the query.
+    pub fn read(query: &(impl QueryValues + ?Sized)) -> Self {
+        SearchQuery {
+            q: query.owned("q"),
+            terms: term_filter(query),
+            year: query.owned("year"),
+            r#type: query.owned("type"),
+            page: query.owned("page"),
+        }
+    }
+
     /// The text searched for.
     pub fn text(&self) -> String {
         self.q.clone().unwrap_or_default()
@@ -629,28 +522,20 @@ impl SearchQuery {
 
     /// The filters set in the query; values that mean nothing are ignored.
     pub fn filters(&self) -> Vec<Filter> {
-        let mut filters: Vec<Filter> = term_filter([
-            &self.field,
-            &self.meeting,
-            &self.topic,
-            &self.country,
-            &self.partner,
-            &self.structure,
-        ])
-        .terms
-        .into_iter()
-        .map(|(kind, slug)| Filter::Term(kind, slug))
-        .collect();
+        let mut filters: Vec<Filter> = self
+            .terms
+            .terms
+            .iter()
+            .cloned()
+            .map(|(kind, slug)| Filter::Term(kind, slug))
+            .collect();
         if let Some(year) = self.year.as_deref().and_then(|y| y.trim().parse().ok()) {
             filters.push(Filter::Year(year));
         }
         let t = self.r#type.as_deref().map(str::trim);
         let doc_type = match t {
             Some(NEWS) => Some(DocType::News),
-            Some(key) => TaxonomyKind::ALL
-                .into_iter()
-                .find(|k| k.key() == key)
-                .map(DocType::Page),
+            Some(key) => TaxonomyKind::find(key, |names| names.key).map(DocType::Page),
             None => None,
         };
         filters.extend(doc_type.map(Filter::Type));

@@ -1,28 +1,19 @@
-//! Client-side full-text search: pure Rust, no Leptos or web APIs, so it is
-//! tested and benchmarked natively and shared by the index builder and the
-//! app.
+//! Search, the app's side: the search box, the results page and its
+//! pieces, the client that talks to the search worker, the worker itself,
+//! and the messages between them. The engine is `newsroom-search`.
 
-pub mod dictionary;
-pub mod document;
-pub mod engine;
-pub mod format;
-pub mod fuzzy;
-pub mod index;
+pub mod client;
+pub mod highlighted;
 pub mod protocol;
-pub mod query;
-pub mod snippet;
-pub mod stem;
-pub mod tokenize;
-mod varint;
+pub mod search_box;
+pub mod search_page;
+pub mod search_result;
+pub mod search_unavailable;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
 
-pub use document::{DocKind, Document, documents};
-pub use engine::{DocType, Facets, Filter, Hit, Results};
-pub use format::FormatError;
-pub use index::{DocInfo, Index};
+pub use newsroom_search::{
+    DocInfo, DocKind, DocType, Filter, INDEX_FILE, Index, POSITIONS_FILE, Results, Segment,
+    highlight, snippet,
+};
 pub use protocol::{Answer, Message, Reply, Request, SearchRequest};
-pub use snippet::{Segment, highlight, snippet};
-
-/// The index file's name, next to the content files.
-pub const INDEX_FILE: &str = "search-index.bin";
-/// The word positions file's name, next to the index.
-pub const POSITIONS_FILE: &str = "search-positions.bin";

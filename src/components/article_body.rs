@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::data::{Article, Block, Link};
+use crate::routes::Href;
 
 /// An article's body blocks (after the lead), every one rendered as text.
 #[component]

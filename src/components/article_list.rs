@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
-use crate::app::use_content;
+use crate::contexts::use_content;
 use crate::data::{Summary, TaxonomyKind};
+use crate::routes::Href;
 
 /// The heading level of each item, so lists fit the page outline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::data::{Content, TermRef};
 use crate::routes;
+use crate::routes::Href;
 
 /// One step of a breadcrumb trail.
 #[derive(Clone, Debug, PartialEq)]

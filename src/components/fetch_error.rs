@@ -1,7 +1,5 @@
 use leptos::prelude::*;
 
-use crate::components::article_list::ItemHeading;
-use crate::components::offline_list::OfflineList;
 use crate::data::DataError;
 
 /// What failed while fetching part of a page, with a button to try again.
@@ -11,12 +9,13 @@ pub fn FetchError(
     errors: ArcRwSignal<Errors>,
     /// Starts the fetch again.
     retry: Callback<()>,
-    /// When the download itself failed (offline), list what can be read
-    /// without a connection: for a part that is the whole page.
-    #[prop(optional)]
-    offer_saved: bool,
+    /// Shown under the message when the download itself failed (offline):
+    /// what can be read without a connection, for a part that is the whole
+    /// page.
+    #[prop(optional_no_strip)]
+    unreachable: Option<ViewFn>,
 ) -> impl IntoView {
-    let unreachable = errors.read_untracked().iter().any(|(_, error)| {
+    let network_failed = errors.read_untracked().iter().any(|(_, error)| {
         matches!(
             error.downcast_ref::<DataError>(),
             Some(DataError::Network { .. })
@@ -29,16 +28,9 @@ pub fn FetchError(
             .map(|(_, error)| view! { <li>{error.to_string()}</li> })
             .collect_view()
     };
-    let saved = (offer_saved && unreachable).then(|| {
-        view! {
-            <section class="offline-choices" aria-labelledby="offline-choices-title">
-                <h2 id="offline-choices-title">"Available offline"</h2>
-                <p>"This is not saved on this device. These articles are:"</p>
-                <OfflineList page=1 heading=ItemHeading::H3 />
-            </section>
-        }
-        .into_any()
-    });
+    let saved = unreachable
+        .filter(|_| network_failed)
+        .map(|view| view.run());
     view! {
         <div class="fetch-error">
             <div role="alert">

@@ -20,6 +20,9 @@ pub fn Fetched<T, V, F>(
     /// For a part that is the whole page: its title and h1 on failure.
     #[prop(optional)]
     failure_title: Option<&'static str>,
+    /// Shown under the message when the download itself failed (offline).
+    #[prop(optional, into)]
+    unreachable: Option<ViewFn>,
 ) -> impl IntoView
 where
     T: Clone + 'static,
@@ -29,7 +32,7 @@ where
     let retry = Callback::new(move |()| resource.refetch());
     let failed = move |errors: ArcRwSignal<Errors>| {
         let heading = failure_title.map(|title| view! { <Title text=title /><h1>{title}</h1> });
-        view! { {heading}<FetchError errors retry offer_saved=failure_title.is_some() /> }
+        view! { {heading}<FetchError errors retry unreachable=unreachable.clone() /> }
     };
     let part = move || {
         let view = view.clone();

@@ -2,11 +2,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-use crate::app::use_content;
 use crate::components::nav::SiteNav;
-use crate::components::search_box::SearchBox;
-use crate::components::title::TitleFormat;
+use crate::contexts::provide_title_format;
+use crate::contexts::use_content;
 use crate::routes;
+use crate::search::search_box::SearchBox;
 
 /// The frame around every page: skip link, header with the menu, main
 /// region and footer. Moves focus to the new page's heading on navigation.
@@ -18,13 +18,13 @@ pub fn Layout(
     let content = use_content();
     let meta = content.meta().clone();
     let site_name = meta.name.clone();
-    provide_context(TitleFormat(std::sync::Arc::new(move |text: &str| {
+    provide_title_format(move |text: &str| {
         if text.is_empty() || text == site_name {
             site_name.clone()
         } else {
             format!("{text} – {site_name}")
         }
-    })));
+    });
 
     let location = use_location();
     let first = StoredValue::new(true);

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use self::menu_panel::MenuPanel;
-use crate::app::use_content;
+use crate::contexts::use_content;
 use crate::routes::{self, Page};
 
 /// The id of a top-level button, so focus can return to it.

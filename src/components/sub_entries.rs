@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::data::{MenuNode, TermRef};
+use crate::routes::Href;
 
 /// The entries under a page in the menu, as nested link lists. Entries that
 /// lead back to the page itself are shown as plain headings.

@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::app::use_archive;
 use crate::components::article_list::{ArticleList, ItemHeading};
 use crate::components::fetched::Fetched;
+use crate::contexts::use_archive;
 use crate::data::{List, ListPage, NewsFilter, TermRef};
 use crate::routes;
 

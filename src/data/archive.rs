@@ -10,12 +10,12 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared, join_all};
 use leptos::prelude::{GetValue, LocalStorage, StoredValue};
 use serde::de::DeserializeOwned;
 
-use super::content::{NewsFilter, Paged};
-use super::error::DataError;
-use super::files::{List, article_file, is_slug, list_file, positions_file};
-use super::load::{fetch_optional, parse};
-use super::model::{Article, ListPage, Summary};
-use super::publish::{intersect, ungap};
+use newsroom_content::files::{List, article_file, is_slug, list_file, positions_file};
+use newsroom_content::parse::parse;
+use newsroom_content::publish::{intersect, ungap};
+use newsroom_content::{Article, DataError, ListPage, NewsFilter, Paged, Summary, TaxonomyKind};
+
+use super::fetch::fetch_optional;
 
 type Loaded<T> = Result<Option<Rc<T>>, DataError>;
 type Pending<T> = Shared<LocalBoxFuture<'static, Loaded<T>>>;
@@ -181,7 +181,7 @@ impl Archive {
     /// then takes the page's summaries from the full list's pages.
     async fn combined(
         &self,
-        terms: &[(super::TaxonomyKind, String)],
+        terms: &[(TaxonomyKind, String)],
         page: usize,
     ) -> Result<Paged<Summary>, DataError> {
         let caches = self.caches();

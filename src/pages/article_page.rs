@@ -2,14 +2,16 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::app::{use_content, use_routed_article};
 use crate::components::article_body::ArticleBody;
 use crate::components::breadcrumb::{Breadcrumb, Crumb};
 use crate::components::fetched::Fetched;
 use crate::components::title::Title;
+use crate::contexts::{use_content, use_routed_article};
 use crate::data::{Article, Content, NewsFilter, TaxonomyKind, TermRef};
+use crate::offline::offline_list::SavedChoices;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::routes;
+use crate::routes::Href;
 
 /// `/news/<slug>`: one article, fetched on first visit.
 #[component]
@@ -23,7 +25,7 @@ pub fn ArticlePage() -> impl IntoView {
         }
         .into_any(),
     };
-    view! { <Fetched resource=article view=shown failure_title="Article could not be loaded" /> }
+    view! { <Fetched resource=article view=shown failure_title="Article could not be loaded" unreachable=SavedChoices /> }
 }
 
 fn article_view(content: &Content, article: &Article) -> impl IntoView + use<> {

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
-use crate::app::{use_archive, use_content};
 use crate::components::article_list::{ArticleList, ItemHeading};
 use crate::components::fetched::Fetched;
 use crate::components::title::Title;
+use crate::contexts::{use_archive, use_content};
 use crate::data::{List, ListPage, NewsFilter, TermRef};
 use crate::routes;
+use crate::routes::Href;
 
 /// How many articles the home page shows.
 const LATEST: usize = 5;

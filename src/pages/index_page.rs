@@ -1,15 +1,28 @@
 use leptos::prelude::*;
 
-use crate::app::use_content;
 use crate::components::breadcrumb::{Breadcrumb, trail_to};
 use crate::components::sub_entries::SubEntries;
 use crate::components::tagged_news::TaggedNews;
 use crate::components::title::Title;
+use crate::contexts::use_content;
 use crate::data::{MenuNode, TaxonomyKind, TermRef};
+use crate::pages::not_found_page::NotFoundPage;
+use crate::routes::use_kind;
 
-/// `/<kind>`: every entry of a taxonomy, as the menu groups them.
+/// `/<kind>`: every entry of a taxonomy, as the menu groups them; not
+/// found for a kind without an index page or a segment no kind has.
 #[component]
-pub fn IndexPage(
+pub fn IndexPage() -> impl IntoView {
+    let kind = use_kind();
+    move || match kind.get().filter(|kind| kind.has_index()) {
+        Some(kind) => view! { <KindIndex kind /> }.into_any(),
+        None => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+/// The index of one kind.
+#[component]
+fn KindIndex(
     /// Which taxonomy to list.
     kind: TaxonomyKind,
 ) -> impl IntoView {

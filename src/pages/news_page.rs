@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query};
 
-use crate::app::{use_archive, use_content};
 use crate::components::article_list::{ArticleList, ItemHeading};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::fetched::Fetched;
 use crate::components::pager::Pager;
 use crate::components::title::Title;
+use crate::contexts::{use_archive, use_content};
 use crate::data::{Content, DataError, NewsFilter, Paged, Summary, TaxonomyKind};
 use crate::routes::{self, NewsQuery};
 

@@ -1,23 +1,24 @@
 use leptos::prelude::*;
 
-use crate::app::use_content;
 use crate::components::breadcrumb::{Breadcrumb, trail_to};
 use crate::components::sub_entries::SubEntries;
 use crate::components::tagged_news::TaggedNews;
 use crate::components::title::Title;
-use crate::data::{TaxonomyKind, TermRef};
+use crate::contexts::use_content;
+use crate::data::TermRef;
 use crate::pages::not_found_page::NotFoundPage;
-use crate::routes::use_slug;
+use crate::routes::{use_kind, use_slug};
 
 /// `/<kind>/<slug>`: one field of work, country, structure, ...
 #[component]
-pub fn TermPage(
-    /// Which taxonomy the slug belongs to.
-    kind: TaxonomyKind,
-) -> impl IntoView {
+pub fn TermPage() -> impl IntoView {
     let content = use_content();
+    let kind = use_kind();
     let slug = use_slug();
     move || {
+        let Some(kind) = kind.get() else {
+            return view! { <NotFoundPage /> }.into_any();
+        };
         let slug = slug.get();
         let Some(term) = content.term(kind, &slug).cloned() else {
             let kind_title = content.taxonomy(kind).title.clone();

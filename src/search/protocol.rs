@@ -4,9 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::engine::{Filter, Results};
-use super::index::DocInfo;
-use crate::data::DataError;
+use newsroom_content::DataError;
+use newsroom_search::{DocInfo, Filter, Results};
 
 /// What the app asks of the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -42,7 +42,7 @@ function prepare(n) {
   if (n !== null) {
     const content = join(ROOT, 'target', `corpus-${n / 1000}k`);
     if (!existsSync(join(content, 'news.json'))) {
-      execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', 'bench', '--bin', 'newsroom-corpus', '--', String(n), content], {
+      execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', 'bench', '-p', 'newsroom-corpus', '--', String(n), content], {
         cwd: ROOT,
         stdio: ['ignore', 'ignore', 'inherit'],
       });

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::data::{MenuNode, TermRef};
+use crate::routes::Href;
 
 /// One section's panel of the main menu: groups with their links.
 #[component]

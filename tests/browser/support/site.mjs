@@ -57,7 +57,7 @@ export function publish(content, { profile = 'dev' } = {}) {
   }
   const out = mkdtempSync(join(tmpdir(), 'newsroom-published-'));
   temporary.push(out);
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', profile, '--bin', 'newsroom-build', '--', dir, out], {
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', profile, '-p', 'newsroom-build', '--', dir, out], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -80,7 +80,7 @@ export function gzipTree(dir) {
 export function corpus(n, seed = 1) {
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-corpus-'));
   temporary.push(dir);
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'newsroom-corpus', '--', String(n), dir, String(seed)], {
+  execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'newsroom-corpus', '--', String(n), dir, String(seed)], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

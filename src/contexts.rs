@@ -1,0 +1,76 @@
+//! Every context the app shares, provided and read here and nowhere else:
+//! pages and components call `use_*`, the shells call `provide_*`, and no
+//! page needs to know which component provides what.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::data::{Archive, Article, Content, DataError};
+use crate::embed::options::EmbedOptions;
+use crate::routes;
+use crate::search::client::SearchClient;
+
+/// Shares what every page of a loaded site reads: its content, the news
+/// archive (paged as the content says) and the search client.
+pub fn provide_site(content: Content, archive: Archive) {
+    provide_context(archive.with_page_size(content.meta().news_page_size));
+    provide_context(content);
+    provide_context(SearchClient::new());
+}
+
+/// The site content; provided once the site file has loaded.
+pub fn use_content() -> Content {
+    expect_context::<Content>()
+}
+
+/// The news archive, files already fetched included.
+pub fn use_archive() -> Archive {
+    expect_context::<Archive>()
+}
+
+/// The search client: one worker for the whole app.
+pub fn use_search() -> SearchClient {
+    expect_context::<SearchClient>()
+}
+
+/// How the layout turns a page's title into the document's title
+/// ("<page> – <site name>").
+#[derive(Clone)]
+pub struct TitleFormat(pub Arc<dyn Fn(&str) -> String + Send + Sync>);
+
+/// Sets how page titles become document titles, for the pages below.
+pub fn provide_title_format(format: impl Fn(&str) -> String + Send + Sync + 'static) {
+    provide_context(TitleFormat(Arc::new(format)));
+}
+
+/// The document title format; `None` outside a layout (the page title is
+/// then the document title).
+pub fn use_title_format() -> Option<TitleFormat> {
+    use_context::<TitleFormat>()
+}
+
+/// Shares an embed's options with the embed page below.
+pub fn provide_embed_options(options: Memo<EmbedOptions>) {
+    provide_context(options);
+}
+
+/// The embed's options; provided by the embed layout.
+pub fn use_embed_options() -> Memo<EmbedOptions> {
+    expect_context::<Memo<EmbedOptions>>()
+}
+
+/// A route's slug and the article it names (`None`: no such article).
+pub type RoutedArticle = (String, Option<Rc<Article>>);
+
+/// The article the route's `:slug` names, fetched again when the slug
+/// changes.
+pub fn use_routed_article() -> LocalResource<Result<RoutedArticle, DataError>> {
+    let archive = use_archive();
+    let slug = routes::use_slug();
+    LocalResource::new(move || {
+        let slug = slug.get();
+        async move { archive.article(&slug).await.map(|found| (slug, found)) }
+    })
+}

@@ -1,0 +1,246 @@
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query};
+
+use crate::components::breadcrumb::Breadcrumb;
+use crate::components::title::Title;
+use crate::contexts::use_content;
+use crate::contexts::use_search;
+use crate::data::{Content, TaxonomyKind};
+use crate::routes::{self, SearchQuery};
+use crate::search::search_box::type_label;
+use crate::search::search_result::{SearchResult, results_count};
+use crate::search::search_unavailable::SearchUnavailable;
+use crate::search::{Answer, Filter, Results, SearchRequest};
+
+/// Results per page.
+const PER_PAGE: usize = 20;
+/// Values shown per facet.
+const FACET_VALUES: usize = 12;
+
+/// `/search?q=…`: ranked results with snippets, facets and paging. The URL
+/// holds the whole state, so results can be shared and back/forward step
+/// through queries.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let content = use_content();
+    let search = use_search();
+
+    let query = use_query::<SearchQuery>();
+    let params = Memo::new(move |_| {
+        let q = query.get().unwrap_or_default();
+        (q.text(), q.filters(), q.page())
+    });
+    let answer = search.watch(move || {
+        let (text, filters, page) = params.get();
+        (!text.trim().is_empty()).then(|| SearchRequest {
+            text,
+            filters,
+            offset: (page - 1) * PER_PAGE,
+            limit: PER_PAGE,
+            facets: true,
+            retry: false,
+        })
+    });
+    let positions_error = move || match answer.answer() {
+        Some((_, Ok(found))) => found.positions_error.clone(),
+        _ => None,
+    };
+    let title = move || {
+        let text = params.with(|p| p.0.trim().to_owned());
+        if text.is_empty() {
+            "Search".to_owned()
+        } else {
+            format!("Search: {text}")
+        }
+    };
+    let body = move || {
+        if params.with(|p| p.0.trim().is_empty()) {
+            return view! { <p class="empty">"Type a word or a name to search the whole site."</p> }.into_any();
+        }
+        match answer.answer() {
+            None => view! { <p class="loading" role="status">"Loading search…"</p> }.into_any(),
+            Some((_, Err(error))) => {
+                let retry = Callback::new(move |()| answer.retry());
+                view! { <SearchUnavailable error retry /> }.into_any()
+            }
+            // Shown with the query it answers, until the next answer comes.
+            Some((asked, Ok(found))) => {
+                let page = asked.offset / PER_PAGE + 1;
+                results_view(&content, &asked.text, &asked.filters, page, &found).into_any()
+            }
+        }
+    };
+    view! {
+        <Title text=title />
+        <Breadcrumb trail=Vec::new() current="Search" />
+        <div class="search-page">
+            <h1>"Search"</h1>
+            {move || view! { <SearchForm text=params.get().0 /> }}
+            {move || positions_error().map(|e| view! { <p class="notice" role="alert">{format!("Phrases cannot be checked: {e}")}</p> })}
+            <div class="search-answer" aria-busy=move || answer.pending().to_string()>{body}</div>
+        </div>
+    }
+}
+
+/// The query box of the results page.
+#[component]
+fn SearchForm(
+    /// The query the page shows.
+    text: String,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let input = NodeRef::<html::Input>::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+        navigate(&routes::search_href(q.trim(), &[], 1), Default::default());
+    };
+    view! {
+        <form class="search-form" role="search" aria-label="Search the site" on:submit=on_submit>
+            <label for="search-page-input">"Search the site"</label>
+            <div class="search-form-row">
+                <input id="search-page-input" type="search" node_ref=input value=text autocomplete="off" />
+                <button type="submit" class="button">"Search"</button>
+            </div>
+        </form>
+    }
+}
+
+fn results_view(
+    content: &Content,
+    text: &str,
+    filters: &[Filter],
+    page: usize,
+    found: &Answer,
+) -> impl IntoView + use<> {
+    let r = &found.results;
+    let q = text.trim().to_owned();
+    let count = results_count(r.total, &q);
+    let suggestion = r.suggestion.clone().map(|s| {
+        let href = routes::search_href(&s, filters, 1);
+        view! { <p class="did-you-mean">"Did you mean "<a href=href>{s}</a>"?"</p> }
+    });
+    let pages = r.total.div_ceil(PER_PAGE).max(1);
+    let items = found
+        .docs
+        .iter()
+        .map(|doc| view! { <SearchResult doc=doc.clone() matched=r.matched.clone() /> })
+        .collect_view();
+    let pager = (pages > 1).then(|| {
+        let prev = (page > 1).then(|| view! { <a rel="prev" href=routes::search_href(&q, filters, page - 1)>"← Previous"</a> });
+        let next = (page < pages).then(|| view! { <a rel="next" href=routes::search_href(&q, filters, page + 1)>"Next →"</a> });
+        view! {
+            <nav class="pager" aria-label="Result pages">
+                {prev}<span class="pager-position">{format!("Page {page} of {pages}")}</span>{next}
+            </nav>
+        }
+    });
+    let active_filters = (!filters.is_empty()).then(|| {
+        view! { <p class="filter-clear"><a href=routes::search_href(&q, &[], 1)>"Clear all filters"</a></p> }
+    });
+    view! {
+        <p class="results-summary" role="status">{count}</p>
+        {suggestion}
+        <div class="search-layout">
+            <nav class="facets" aria-label="Refine results">
+                {active_filters}
+                {facets_view(content, &q, filters, r)}
+            </nav>
+            <ol class="search-results">{items}</ol>
+        </div>
+        {pager}
+    }
+}
+
+fn facets_view(
+    content: &Content,
+    q: &str,
+    filters: &[Filter],
+    r: &Results,
+) -> impl IntoView + use<> {
+    let toggle = |filter: Filter| -> (String, bool) {
+        let on = filters.contains(&filter);
+        let next: Vec<Filter> = if on {
+            filters.iter().filter(|f| **f != filter).cloned().collect()
+        } else {
+            // One value per facet: replace a filter of the same facet.
+            let same_facet = |f: &Filter| match (f, &filter) {
+                (Filter::Term(a, _), Filter::Term(b, _)) => a == b,
+                (Filter::Year(_), Filter::Year(_)) | (Filter::Type(_), Filter::Type(_)) => true,
+                _ => false,
+            };
+            let mut next: Vec<Filter> =
+                filters.iter().filter(|f| !same_facet(f)).cloned().collect();
+            next.push(filter);
+            next
+        };
+        (routes::search_href(q, &next, 1), on)
+    };
+    let group = |heading: String, values: Vec<(String, Filter, usize)>| {
+        (!values.is_empty()).then(|| {
+            let items = values
+                .into_iter()
+                .take(FACET_VALUES)
+                .map(|(label, filter, n)| {
+                    let (href, on) = toggle(filter);
+                    view! {
+                        <li>
+                            <a href=href aria-current=on.then_some("true") class:facet-on=on>
+                                {label}
+                                <span class="facet-count">{format!(" ({n})")}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="facet">
+                    <h2>{heading}</h2>
+                    <ul>{items}</ul>
+                </section>
+            }
+        })
+    };
+    let types = group(
+        "Type".to_owned(),
+        r.facets
+            .types
+            .iter()
+            .map(|&(t, n)| (type_label(content, t), Filter::Type(t), n))
+            .collect(),
+    );
+    let terms = [
+        TaxonomyKind::Fields,
+        TaxonomyKind::Countries,
+        TaxonomyKind::Structures,
+    ]
+    .into_iter()
+    .map(|kind| {
+        let values = r
+            .facets
+            .terms
+            .get(&kind)
+            .map(|counts| {
+                counts
+                    .iter()
+                    .filter_map(|(slug, n)| {
+                        let name = content.term(kind, slug)?.name.clone();
+                        Some((name, Filter::Term(kind, slug.clone()), *n))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        group(content.taxonomy(kind).title.clone(), values)
+    })
+    .collect_view();
+    let years = group(
+        "Year".to_owned(),
+        r.facets
+            .years
+            .iter()
+            .map(|&(y, n)| (y.to_string(), Filter::Year(y), n))
+            .collect(),
+    );
+    view! { {types}{terms}{years} }
+}
