@@ -14,14 +14,14 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "clippy (native and wasm32)"
-cargo clippy --all-targets --locked -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --locked -p newsroom -- -D warnings
 
-step "native tests"
-cargo test --locked
+step "native tests (every crate)"
+cargo test --workspace --locked
 
 step "search budgets (benchmark on generated archives; fails over budget)"
-cargo bench --locked --bench search -- --check
+cargo bench --locked -p newsroom-search --bench search -- --check
 
 step "release build"
 trunk build --release --locked

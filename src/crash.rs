@@ -3,8 +3,7 @@
 //! has stopped) covers the page with "Something went wrong" and a Reload
 //! button, instead of leaving a frozen page.
 
-/// The event the page script listens for.
-pub const CRASH_EVENT: &str = "newsroom:crashed";
+use newsroom_content::shared::CRASH_EVENT;
 
 /// Installs the panic hook: log to the console, then announce the crash.
 pub fn install() {

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
+use newsroom_content::shared::EMBED_MARKER;
 
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::title::Title;
@@ -87,7 +89,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
             Kind::Search => format!("Search {name}"),
         };
         let snippet = format!(
-            "<iframe src=\"{origin}{}\" title=\"{}\" data-newsroom-embed loading=\"lazy\" style=\"width: 100%; border: 0;\"></iframe>\n<script src=\"{origin}{}\" async></script>",
+            "<iframe src=\"{origin}{}\" title=\"{}\" {EMBED_MARKER} loading=\"lazy\" style=\"width: 100%; border: 0;\"></iframe>\n<script src=\"{origin}{}\" async></script>",
             attr_text(&href),
             attr_text(&frame_title),
             routes::embed_script_href(),
@@ -224,7 +226,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                 <span role="status">{move || copied.get()}</span>
             </p>
             <h2>"Preview"</h2>
-            <iframe class="embed-preview" src=move || code.with(|c| c.0.clone()) title="Preview of the embed" data-newsroom-embed=""></iframe>
+            <iframe class="embed-preview" src=move || code.with(|c| c.0.clone()) title="Preview of the embed" {..custom_attribute(EMBED_MARKER, "")}></iframe>
         </div>
     }
 }

@@ -3,14 +3,10 @@ use leptos_router::hooks::use_query;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
+use newsroom_content::shared::{HEIGHT_MESSAGE, PING_MESSAGE};
+
 use crate::contexts::provide_embed_options;
 use crate::embed::options::{EmbedOptions, EmbedQuery};
-
-/// The message an embed sends its parent page whenever its height changes:
-/// `{ "type": "newsroom:height", "height": <CSS pixels> }`.
-pub const HEIGHT_MESSAGE: &str = "newsroom:height";
-/// The message a parent page sends to ask for the height again.
-pub const PING_MESSAGE: &str = "newsroom:ping";
 
 /// The frame of an embedded page: no site header, menu or footer; the
 /// theme and accent colour from the URL (checked); links opening outside

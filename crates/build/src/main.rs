@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use newsroom_content::SiteMeta;
 use newsroom_content::files::{FILES_LIST, SITE_FILE, WEB_MANIFEST};
 use newsroom_content::publish::publish;
+use newsroom_content::shared::THEME_COLOUR;
 use newsroom_content::validate::check_sources;
 use newsroom_search::{INDEX_FILE, Index, POSITIONS_FILE, documents};
 
@@ -112,7 +113,7 @@ fn web_manifest(meta: &SiteMeta) -> serde_json::Result<Vec<u8>> {
         "scope": "../",
         "display": "standalone",
         "background_color": "#ffffff",
-        "theme_color": "#0a2540",
+        "theme_color": THEME_COLOUR,
         "icons": [icon(192, "any"), icon(512, "any"), icon(192, "maskable"), icon(512, "maskable")],
     });
     serde_json::to_vec_pretty(&manifest)

@@ -9,9 +9,7 @@ use crate::model::TaxonomyKind;
 /// Menus, taxonomies and site metadata: every page needs it.
 pub const SITE_FILE: &str = "data/site.json";
 
-/// Every published file (path relative to the site root), one per line,
-/// most needed first; under `data/`, beside the files it lists.
-pub const FILES_LIST: &str = "files.txt";
+pub use crate::shared::{FILES_LIST, OFFLINE_CONTENTS};
 
 /// The web app manifest (name, icons, colours), under `data/` with the rest
 /// of what comes from the content.
@@ -52,10 +50,6 @@ pub fn article_slug(path: &str) -> Option<&str> {
         .strip_suffix(".json")
         .filter(|slug| is_slug(slug))
 }
-
-/// What the service worker has saved for offline reading: answered by the
-/// worker itself (see `sw/sw.js`), so a page no worker controls finds none.
-pub const OFFLINE_CONTENTS: &str = "offline.json";
 
 /// Positions in the list of every article ([`List::All`]) of the articles
 /// filed under a term, as gaps: `[3, 1, 7]` means 3, 4 and 11. Lets the

@@ -9,6 +9,7 @@ pub mod files;
 pub mod model;
 pub mod parse;
 pub mod publish;
+pub mod shared;
 pub mod text;
 pub mod validate;
 
