@@ -17,17 +17,29 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# trunk and wasm-bindgen-cli are compiled once per machine, side by side,
+# and only as optimized as a build tool needs: no LTO, many codegen units,
+# opt-level 1 (each runs for seconds per build, while a full release
+# profile spends most of the first setup compiling them). Each logs to its
+# own file, and a failure shows its log.
+export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256 \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false
+logs="$NEWSROOM_TOOLS/logs"
+building=()
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
-  say "installing trunk $TRUNK_VERSION (about 11 minutes, once per machine)"
+  say "compiling trunk $TRUNK_VERSION (once per machine)"
+  mkdir -p "$logs"
   cargo install --locked trunk --version "$TRUNK_VERSION" --ignore-rust-version \
-    --root "$NEWSROOM_TOOLS/trunk-$TRUNK_VERSION"
+    --root "$NEWSROOM_TOOLS/trunk-$TRUNK_VERSION" >"$logs/trunk.log" 2>&1 &
+  building+=("$!:trunk")
 fi
-
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
-  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes, once per machine)"
+  say "compiling wasm-bindgen-cli $WASM_BINDGEN_VERSION (once per machine)"
+  mkdir -p "$logs"
   # --locked fails here on a dependency version the registry lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" \
-    --root "$NEWSROOM_TOOLS/wasm-bindgen-$WASM_BINDGEN_VERSION"
+    --root "$NEWSROOM_TOOLS/wasm-bindgen-$WASM_BINDGEN_VERSION" >"$logs/wasm-bindgen.log" 2>&1 &
+  building+=("$!:wasm-bindgen")
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
@@ -45,3 +57,13 @@ if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedri
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver \
     nginx-light libnginx-mod-http-brotli-static
 fi
+
+for job in "${building[@]}"; do
+  name="${job#*:}"
+  if ! wait "${job%%:*}"; then
+    tail -n 30 "$logs/$name.log" >&2
+    say "compiling $name failed (log: $logs/$name.log)"
+    exit 1
+  fi
+  say "$name is ready"
+done
