@@ -5,6 +5,9 @@ use crate::components::loading::Loading;
 use crate::components::title::Title;
 use crate::data::DataError;
 
+/// What a part shows when its fetch failed, from the errors and Retry.
+pub type FailureView = Callback<(ArcRwSignal<Errors>, Callback<()>), AnyView>;
+
 /// A part of a page fetched on demand: "Loading…" while it comes, its view
 /// once it has arrived, what failed with a Retry button if it fails.
 #[component]
@@ -23,6 +26,14 @@ pub fn Fetched<T, V, F>(
     /// Shown under the message when the download itself failed (offline).
     #[prop(optional, into)]
     unreachable: Option<ViewFn>,
+    /// What to show on failure instead of the usual message, given the
+    /// errors and Retry.
+    #[prop(optional)]
+    failure: Option<FailureView>,
+    /// Told whether a new fetch is under way while the previous view is
+    /// kept (with `keep_previous`), e.g. for `aria-busy`.
+    #[prop(optional, into)]
+    pending: Option<SignalSetter<bool>>,
 ) -> impl IntoView
 where
     T: Clone + 'static,
@@ -31,8 +42,11 @@ where
 {
     let retry = Callback::new(move |()| resource.refetch());
     let failed = move |errors: ArcRwSignal<Errors>| {
+        if let Some(failure) = failure {
+            return failure.run((errors, retry));
+        }
         let heading = failure_title.map(|title| view! { <Title text=title /><h1>{title}</h1> });
-        view! { {heading}<FetchError errors retry unreachable=unreachable.clone() /> }
+        view! { {heading}<FetchError errors retry unreachable=unreachable.clone() /> }.into_any()
     };
     let part = move || {
         let view = view.clone();
@@ -40,7 +54,12 @@ where
     };
     let boundary = move || view! { <ErrorBoundary fallback=failed>{part.clone()}</ErrorBoundary> };
     if keep_previous {
-        view! { <Transition fallback=Loading>{boundary()}</Transition> }.into_any()
+        let set_pending = SignalSetter::map(move |busy| {
+            if let Some(pending) = pending {
+                pending.set(busy);
+            }
+        });
+        view! { <Transition fallback=Loading set_pending>{boundary()}</Transition> }.into_any()
     } else {
         view! { <Suspense fallback=Loading>{boundary()}</Suspense> }.into_any()
     }

@@ -2,6 +2,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query};
 
+use crate::components::fetched::Fetched;
 use crate::components::title::Title;
 use crate::contexts::use_embed_options;
 use crate::contexts::use_search;
@@ -10,8 +11,9 @@ use crate::embed::embed_source::EmbedSource;
 use crate::embed::options::EmbedQuery;
 use crate::routes;
 use crate::search::SearchRequest;
+use crate::search::client::Answered;
 use crate::search::search_result::{SearchResult, results_count};
-use crate::search::search_unavailable::SearchUnavailable;
+use crate::search::search_unavailable::search_failure;
 
 /// Results an embedded search shows; the rest are a link away.
 const EMBED_RESULTS: usize = 5;
@@ -33,7 +35,7 @@ fn EmbedSearch() -> impl IntoView {
     let options = use_embed_options();
     let query = use_query::<EmbedQuery>();
     let text = Memo::new(move |_| query.get().unwrap_or_default().text());
-    let answer = search.watch(move || {
+    let answer = search.resource(move || {
         let text = text.get();
         (!text.trim().is_empty()).then(|| SearchRequest {
             text,
@@ -41,6 +43,8 @@ fn EmbedSearch() -> impl IntoView {
             ..Default::default()
         })
     });
+
+    let (pending, set_pending) = signal(false);
 
     let navigate = use_navigate();
     let input = NodeRef::<html::Input>::new();
@@ -58,13 +62,8 @@ fn EmbedSearch() -> impl IntoView {
         if q.is_empty() {
             return None;
         }
-        let shown = match answer.answer() {
-            None => view! { <p class="loading" role="status">"Searching…"</p> }.into_any(),
-            Some((_, Err(error))) => {
-                let retry = Callback::new(move |()| answer.retry());
-                view! { <SearchUnavailable error retry /> }.into_any()
-            }
-            Some((asked, Ok(found))) => {
+        let shown = move |answered: Option<Answered>| {
+            answered.map(|(asked, found)| {
                 let count = results_count(found.results.total, &asked.text);
                 let items = found
                     .docs
@@ -75,11 +74,12 @@ fn EmbedSearch() -> impl IntoView {
                     <p class="results-summary" role="status">{count}</p>
                     <ol class="search-results">{items}</ol>
                 }
-                .into_any()
-            }
+            })
         };
         Some(view! {
-            <div class="search-answer" aria-busy=move || answer.pending().to_string()>{shown}</div>
+            <div class="search-answer" aria-busy=move || pending.get().to_string()>
+                <Fetched resource=answer view=shown keep_previous=true failure=search_failure() pending=set_pending />
+            </div>
         })
     };
     let source = move || routes::search_href(text.get().trim(), &[], 1);

@@ -183,28 +183,81 @@ impl SearchClient {
         }
     }
 
-    /// Keeps the answer to `request` up to date as it changes: the answer
+    /// The answer to one query (at once an error when the worker cannot
+    /// start).
+    pub fn search(
+        &self,
+        query: SearchRequest,
+    ) -> impl Future<Output = Result<Arc<Answer>, DataError>> + use<> {
+        let (sender, receiver) = futures::channel::oneshot::channel();
+        self.send(query, move |answer| {
+            // The page that asked may be gone; its answer is not needed then.
+            let _ = sender.send(answer.map(Arc::new));
+        });
+        async move {
+            receiver.await.unwrap_or_else(|_| {
+                Err(DataError::Network {
+                    file: WORKER_SCRIPT.to_owned(),
+                    reason: "the search worker stopped".to_owned(),
+                })
+            })
+        }
+    }
+
+    /// A resource holding the answer to `request` as it changes, for
+    /// [`Fetched`](crate::components::fetched::Fetched): `None` when there
+    /// is nothing to search for. Fetching the same request again is a
+    /// Retry, which tells the worker to download files that failed before
+    /// (otherwise it answers with the failure it already has, so a host
+    /// that never answers does not hold every keystroke).
+    pub fn resource(
+        &self,
+        request: impl Fn() -> Option<SearchRequest> + 'static,
+    ) -> LocalResource<Result<Option<Answered>, DataError>> {
+        let client = *self;
+        let last = Rc::new(RefCell::new(None::<SearchRequest>));
+        LocalResource::new(move || {
+            let query = request();
+            let again = query.is_some() && *last.borrow() == query;
+            last.replace(query.clone());
+            let answer = query.map(|mut query| {
+                query.retry = again;
+                let asked = SearchRequest {
+                    retry: false,
+                    ..query.clone()
+                };
+                (asked, client.search(query))
+            });
+            async move {
+                match answer {
+                    Some((asked, answer)) => Ok(Some((asked, answer.await?))),
+                    None => Ok(None),
+                }
+            }
+        })
+    }
+
+    /// Keeps the answer to `request` up to date as it changes, for the
+    /// search box's suggestions, which stay as they are until the next
+    /// answer replaces them: the answer
     /// to an older request that arrives late is dropped.
     pub fn watch(&self, request: impl Fn() -> Option<SearchRequest> + 'static) -> Watch {
         let watch = Watch {
             state: RwSignal::new(None),
-            attempt: RwSignal::new(0),
             pending: RwSignal::new(false),
         };
         let client = *self;
         // Numbers the requests: only the answer to the newest is kept.
         let latest = Rc::new(Cell::new(0u32));
-        Effect::new(move |previous: Option<u32>| {
-            let attempt = watch.attempt.get();
+        Effect::new(move |_| {
             let seq = latest.get().wrapping_add(1);
             latest.set(seq);
-            let Some(mut query) = request() else {
+            let Some(query) = request() else {
                 watch.state.set(None);
                 watch.pending.set(false);
-                return attempt;
+                return;
             };
             watch.pending.set(true);
-            query.retry = previous.is_some_and(|p| p != attempt);
             let asked = query.clone();
             let current = latest.clone();
             client.send(query, move |answer| {
@@ -213,38 +266,34 @@ impl SearchClient {
                     watch.pending.set(false);
                 }
             });
-            attempt
         });
         watch
     }
 }
 
-/// A query's latest answer, with the request it answers.
-pub type Answered = (SearchRequest, Result<Arc<Answer>, DataError>);
+/// An answer, with the request it answers.
+pub type Answered = (SearchRequest, Arc<Answer>);
+
+/// The latest outcome of a watched query, with the request it answers.
+pub type Outcome = (SearchRequest, Result<Arc<Answer>, DataError>);
 
 /// The answer to a reactive query (see [`SearchClient::watch`]).
 #[derive(Clone, Copy)]
 pub struct Watch {
-    state: RwSignal<Option<Answered>>,
-    attempt: RwSignal<u32>,
+    state: RwSignal<Option<Outcome>>,
     pending: RwSignal<bool>,
 }
 
 impl Watch {
     /// The latest answer and what it answers; none before the first
     /// (tracked).
-    pub fn answer(&self) -> Option<Answered> {
+    pub fn answer(&self) -> Option<Outcome> {
         self.state.get()
     }
 
     /// Whether the answer to the latest request is still to come (tracked).
     pub fn pending(&self) -> bool {
         self.pending.get()
-    }
-
-    /// Asks again, retrying files that failed to load.
-    pub fn retry(&self) {
-        self.attempt.update(|n| *n += 1);
     }
 }
 

@@ -3,14 +3,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query};
 
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::fetched::Fetched;
 use crate::components::title::Title;
 use crate::contexts::use_content;
 use crate::contexts::use_search;
 use crate::data::{Content, TaxonomyKind};
 use crate::routes::{self, SearchQuery};
+use crate::search::client::Answered;
 use crate::search::search_box::type_label;
 use crate::search::search_result::{SearchResult, results_count};
-use crate::search::search_unavailable::SearchUnavailable;
+use crate::search::search_unavailable::search_failure;
 use crate::search::{Answer, Filter, Results, SearchRequest};
 
 /// Results per page.
@@ -31,7 +33,7 @@ pub fn SearchPage() -> impl IntoView {
         let q = query.get().unwrap_or_default();
         (q.text(), q.filters(), q.page())
     });
-    let answer = search.watch(move || {
+    let answer = search.resource(move || {
         let (text, filters, page) = params.get();
         (!text.trim().is_empty()).then(|| SearchRequest {
             text,
@@ -42,10 +44,11 @@ pub fn SearchPage() -> impl IntoView {
             retry: false,
         })
     });
-    let positions_error = move || match answer.answer() {
-        Some((_, Ok(found))) => found.positions_error.clone(),
+    let positions_error = move || match answer.get() {
+        Some(Ok(Some((_, found)))) => found.positions_error.clone(),
         _ => None,
     };
+    let (pending, set_pending) = signal(false);
     let title = move || {
         let text = params.with(|p| p.0.trim().to_owned());
         if text.is_empty() {
@@ -58,18 +61,18 @@ pub fn SearchPage() -> impl IntoView {
         if params.with(|p| p.0.trim().is_empty()) {
             return view! { <p class="empty">"Type a word or a name to search the whole site."</p> }.into_any();
         }
-        match answer.answer() {
-            None => view! { <p class="loading" role="status">"Loading search…"</p> }.into_any(),
-            Some((_, Err(error))) => {
-                let retry = Callback::new(move |()| answer.retry());
-                view! { <SearchUnavailable error retry /> }.into_any()
-            }
-            // Shown with the query it answers, until the next answer comes.
-            Some((asked, Ok(found))) => {
+        let content = content.clone();
+        // Shown with the query it answers, until the next answer comes.
+        let shown = move |answered: Option<Answered>| {
+            answered.map(|(asked, found)| {
                 let page = asked.offset / PER_PAGE + 1;
-                results_view(&content, &asked.text, &asked.filters, page, &found).into_any()
-            }
+                results_view(&content, &asked.text, &asked.filters, page, &found)
+            })
+        };
+        view! {
+            <Fetched resource=answer view=shown keep_previous=true failure=search_failure() pending=set_pending />
         }
+        .into_any()
     };
     view! {
         <Title text=title />
@@ -78,7 +81,7 @@ pub fn SearchPage() -> impl IntoView {
             <h1>"Search"</h1>
             {move || view! { <SearchForm text=params.get().0 /> }}
             {move || positions_error().map(|e| view! { <p class="notice" role="alert">{format!("Phrases cannot be checked: {e}")}</p> })}
-            <div class="search-answer" aria-busy=move || answer.pending().to_string()>{body}</div>
+            <div class="search-answer" aria-busy=move || pending.get().to_string()>{body}</div>
         </div>
     }
 }
