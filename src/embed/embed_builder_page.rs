@@ -11,13 +11,6 @@ use crate::embed::options::{
 };
 use crate::routes;
 
-/// The kinds a partner can filter embedded headlines by.
-const FILTER_KINDS: [TaxonomyKind; 3] = [
-    TaxonomyKind::Fields,
-    TaxonomyKind::Countries,
-    TaxonomyKind::Structures,
-];
-
 /// What a partner embeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -110,8 +103,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
     };
     load_host_script();
 
-    let filter_selects = FILTER_KINDS
-        .into_iter()
+    let filter_selects = TaxonomyKind::offered()
         .map(|k| {
             let tax = content.taxonomy(k);
             let id = format!("embed-filter-{}", k.key());

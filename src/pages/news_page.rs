@@ -10,14 +10,6 @@ use crate::contexts::{use_archive, use_content};
 use crate::data::{Content, DataError, NewsFilter, Paged, Summary, TaxonomyKind};
 use crate::routes::{self, NewsQuery};
 
-/// The kinds a reader can filter the news list by in the form. Other kinds
-/// still work as query parameters.
-const FORM_KINDS: [TaxonomyKind; 3] = [
-    TaxonomyKind::Fields,
-    TaxonomyKind::Countries,
-    TaxonomyKind::Structures,
-];
-
 /// `/news`: every article, newest first, filtered by the query and paged.
 #[component]
 pub fn NewsPage() -> impl IntoView {
@@ -137,8 +129,9 @@ fn FilterForm(
     filter: NewsFilter,
 ) -> impl IntoView {
     let navigate = use_navigate();
-    let refs: Vec<(TaxonomyKind, NodeRef<leptos::html::Select>)> =
-        FORM_KINDS.iter().map(|&k| (k, NodeRef::new())).collect();
+    let refs: Vec<(TaxonomyKind, NodeRef<leptos::html::Select>)> = TaxonomyKind::offered()
+        .map(|k| (k, NodeRef::new()))
+        .collect();
     let selects = refs
         .iter()
         .map(|&(kind, node_ref)| {

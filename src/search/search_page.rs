@@ -213,30 +213,25 @@ fn facets_view(
             .map(|&(t, n)| (type_label(content, t), Filter::Type(t), n))
             .collect(),
     );
-    let terms = [
-        TaxonomyKind::Fields,
-        TaxonomyKind::Countries,
-        TaxonomyKind::Structures,
-    ]
-    .into_iter()
-    .map(|kind| {
-        let values = r
-            .facets
-            .terms
-            .get(&kind)
-            .map(|counts| {
-                counts
-                    .iter()
-                    .filter_map(|(slug, n)| {
-                        let name = content.term(kind, slug)?.name.clone();
-                        Some((name, Filter::Term(kind, slug.clone()), *n))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        group(content.taxonomy(kind).title.clone(), values)
-    })
-    .collect_view();
+    let terms = TaxonomyKind::offered()
+        .map(|kind| {
+            let values = r
+                .facets
+                .terms
+                .get(&kind)
+                .map(|counts| {
+                    counts
+                        .iter()
+                        .filter_map(|(slug, n)| {
+                            let name = content.term(kind, slug)?.name.clone();
+                            Some((name, Filter::Term(kind, slug.clone()), *n))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            group(content.taxonomy(kind).title.clone(), values)
+        })
+        .collect_view();
     let years = group(
         "Year".to_owned(),
         r.facets

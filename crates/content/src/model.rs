@@ -61,20 +61,21 @@ impl TaxonomyKind {
 
     /// Everything that varies by kind, from the one table: [`KindNames`].
     pub const fn names(self) -> KindNames {
-        let (key, segment, query, has_index) = match self {
-            // (key, URL segment, query parameter, has an index page)
-            TaxonomyKind::Fields => ("fields", "fields", "field", true),
-            TaxonomyKind::Meetings => ("meetings", "meetings", "meeting", true),
-            TaxonomyKind::Topics => ("topics", "our-work", "topic", false),
-            TaxonomyKind::Countries => ("countries", "countries", "country", true),
-            TaxonomyKind::Partners => ("partners", "partners", "partner", false),
-            TaxonomyKind::Structures => ("structures", "structures", "structure", true),
+        let (key, segment, query, has_index, offered) = match self {
+            // (key, URL segment, query parameter, index page, offered filter)
+            TaxonomyKind::Fields => ("fields", "fields", "field", true, true),
+            TaxonomyKind::Meetings => ("meetings", "meetings", "meeting", true, false),
+            TaxonomyKind::Topics => ("topics", "our-work", "topic", false, false),
+            TaxonomyKind::Countries => ("countries", "countries", "country", true, true),
+            TaxonomyKind::Partners => ("partners", "partners", "partner", false, false),
+            TaxonomyKind::Structures => ("structures", "structures", "structure", true, true),
         };
         KindNames {
             key,
             segment,
             query,
             has_index,
+            offered,
         }
     }
 
@@ -91,6 +92,15 @@ impl TaxonomyKind {
     /// The key of this kind in `site.json` and in an article's `tags`.
     pub const fn key(self) -> &'static str {
         self.names().key
+    }
+
+    /// The kinds readers are offered as filters: in the news list's form,
+    /// the search facets and the embed builder (every kind still filters
+    /// through its query parameter).
+    pub fn offered() -> impl Iterator<Item = TaxonomyKind> {
+        TaxonomyKind::ALL
+            .into_iter()
+            .filter(|kind| kind.names().offered)
     }
 
     /// The kind whose key, URL segment or query parameter `pick` reads as
@@ -116,6 +126,9 @@ pub struct KindNames {
     /// Whether the kind has an index page listing all its terms (the
     /// others are reached only term by term).
     pub has_index: bool,
+    /// Whether readers are offered the kind as a filter (see
+    /// [`TaxonomyKind::offered`]).
+    pub offered: bool,
 }
 
 /// One entry of a taxonomy: a field of work, a country, a structure, ...

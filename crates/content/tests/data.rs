@@ -414,3 +414,36 @@ fn dates_round_trip_through_their_search_number() {
         assert_eq!(Date::from_number(n), None, "{n}");
     }
 }
+
+#[test]
+fn the_kind_table_names_every_kind_apart() {
+    let picks: [(&str, fn(newsroom_content::KindNames) -> &'static str); 3] = [
+        ("key", |n| n.key),
+        ("segment", |n| n.segment),
+        ("query", |n| n.query),
+    ];
+    for (what, pick) in picks {
+        let mut seen = std::collections::HashSet::new();
+        for kind in TaxonomyKind::ALL {
+            let name = pick(kind.names());
+            assert!(seen.insert(name), "two kinds share the {what} {name:?}");
+            assert_eq!(TaxonomyKind::find(name, pick), Some(kind));
+        }
+    }
+    for kind in TaxonomyKind::ALL {
+        // The key is what site.json and an article's tags spell.
+        assert_eq!(
+            serde_json::to_string(&kind).unwrap(),
+            format!("\"{}\"", kind.key())
+        );
+    }
+    let offered: Vec<TaxonomyKind> = TaxonomyKind::offered().collect();
+    assert_eq!(
+        offered,
+        [
+            TaxonomyKind::Fields,
+            TaxonomyKind::Countries,
+            TaxonomyKind::Structures
+        ]
+    );
+}
