@@ -417,7 +417,8 @@ fn dates_round_trip_through_their_search_number() {
 
 #[test]
 fn the_kind_table_names_every_kind_apart() {
-    let picks: [(&str, fn(newsroom_content::KindNames) -> &'static str); 3] = [
+    type Pick = fn(newsroom_content::KindNames) -> &'static str;
+    let picks: [(&str, Pick); 3] = [
         ("key", |n| n.key),
         ("segment", |n| n.segment),
         ("query", |n| n.query),
