@@ -5,8 +5,8 @@
 //! with `-- --check` it also fails when a budget is exceeded (native query
 //! p95 under 1 ms and index under 4 MB gzip at 10,000 articles).
 
-// A test stops at its first failure: unwrap, panics and indexing are how
-// it says so.
+// A benchmark stops at its first failure: unwrap, panics and indexing are
+// how it says so.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
