@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::components::fetch_error::FetchError;
@@ -7,6 +9,11 @@ use crate::data::DataError;
 
 /// What a part shows when its fetch failed, from the errors and Retry.
 pub type FailureView = Callback<(ArcRwSignal<Errors>, Callback<()>), AnyView>;
+
+/// The awaited part with its view type erased, so every `Fetched` shares one
+/// copy of the boundary code below rather than one per page (about 2.5 KB
+/// of wasm each).
+type Part = Arc<dyn Fn() -> Suspend<Result<AnyView, DataError>> + Send + Sync>;
 
 /// A part of a page fetched on demand: "Loading…" while it comes, its view
 /// once it has arrived, what failed with a Retry button if it fails.
@@ -41,6 +48,42 @@ where
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
 {
     let retry = Callback::new(move |()| resource.refetch());
+    let part: Part = Arc::new(move || {
+        let view = view.clone();
+        Suspend::new(async move { resource.await.map(|value| view(value).into_any()) })
+    });
+    boundary(Boundary {
+        part,
+        retry,
+        keep_previous,
+        failure_title,
+        unreachable,
+        failure,
+        pending,
+    })
+}
+
+/// `Fetched`'s props once the types are erased.
+struct Boundary {
+    part: Part,
+    retry: Callback<()>,
+    keep_previous: bool,
+    failure_title: Option<&'static str>,
+    unreachable: Option<ViewFn>,
+    failure: Option<FailureView>,
+    pending: Option<SignalSetter<bool>>,
+}
+
+fn boundary(props: Boundary) -> AnyView {
+    let Boundary {
+        part,
+        retry,
+        keep_previous,
+        failure_title,
+        unreachable,
+        failure,
+        pending,
+    } = props;
     let failed = move |errors: ArcRwSignal<Errors>| {
         if let Some(failure) = failure {
             return failure.run((errors, retry));
@@ -48,11 +91,10 @@ where
         let heading = failure_title.map(|title| view! { <Title text=title /><h1>{title}</h1> });
         view! { {heading}<FetchError errors retry unreachable=unreachable.clone() /> }.into_any()
     };
-    let part = move || {
-        let view = view.clone();
-        Suspend::new(async move { resource.await.map(view) })
+    let boundary = move || {
+        let part = part.clone();
+        view! { <ErrorBoundary fallback=failed>{move || part()}</ErrorBoundary> }
     };
-    let boundary = move || view! { <ErrorBoundary fallback=failed>{part.clone()}</ErrorBoundary> };
     if keep_previous {
         let set_pending = SignalSetter::map(move |busy| {
             if let Some(pending) = pending {
