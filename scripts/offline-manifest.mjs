@@ -33,8 +33,11 @@ const budget = Math.floor(budgetMb * 1024 * 1024);
 
 const DATA = 'data/';
 const LISTING = `${DATA}files.txt`;
-// Written here, or only for hosts: never part of the precache.
-const SKIP = /(^|\/)(sw\.js|precache-[0-9a-f]+\.json|404\.html)$|\.(br|gz|map)$/;
+// The page the worker answers navigations with (the app renders the rest).
+const SHELL = 'shell.html';
+// Written here, or only for hosts and first visits (the prerendered pages,
+// feeds and sitemaps): never part of the precache.
+const SKIP = /(^|\/)(sw\.js|precache-[0-9a-f]+\.json|robots\.txt)$|\.(br|gz|map|html|xml)$/;
 
 function* walk(d) {
   for (const entry of readdirSync(d, { withFileTypes: true })) {
@@ -53,7 +56,7 @@ for (const path of walk(dir)) {
 
 const files = new Map();
 for (const path of [...walk(dir)].sort()) {
-  if (SKIP.test(path) || path === LISTING) continue;
+  if ((SKIP.test(path) && path !== SHELL) || path === LISTING) continue;
   const body = readFileSync(join(dir, path));
   files.set(path, {
     url: path,
@@ -61,8 +64,8 @@ for (const path of [...walk(dir)].sort()) {
     integrity: `sha256-${createHash('sha256').update(body).digest('base64')}`,
   });
 }
-if (!files.has('index.html')) {
-  console.error(`offline-manifest: ${dir} has no index.html`);
+if (!files.has(SHELL)) {
+  console.error(`offline-manifest: ${dir} has no ${SHELL}`);
   process.exit(1);
 }
 
@@ -73,7 +76,7 @@ try {
   // No listing: data in name order.
 }
 const shell = [...files.keys()].filter((p) => !p.startsWith(DATA));
-shell.sort((a, b) => (a === 'index.html' ? -1 : b === 'index.html' ? 1 : 0));
+shell.sort((a, b) => (a === SHELL ? -1 : b === SHELL ? 1 : 0));
 const data = [...new Set([...order.filter((p) => files.has(p)), ...[...files.keys()].filter((p) => p.startsWith(DATA))])];
 
 const precache = [];

@@ -62,7 +62,9 @@ fn Site(
     /// The news archive, files already fetched included.
     archive: Archive,
 ) -> impl IntoView {
-    // Embeds too: every page of the site speaks the content's language.
+    // Embeds too: every page of the site speaks the content's language
+    // (the prerenderer writes it into each page).
+    #[cfg(target_arch = "wasm32")]
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", &content.meta().lang);
     }
@@ -85,6 +87,22 @@ fn Site(
                 <Route path=routes::KIND_TERM_PATH view=TermPage />
             </ParentRoute>
         </Routes>
+    }
+}
+
+/// The app as the prerenderer renders it: the same router and pages, with
+/// the site file already read (the URL comes from the `RequestUrl` the
+/// prerenderer provides).
+#[cfg(not(target_arch = "wasm32"))]
+#[component]
+pub fn Prerendered(
+    /// The published site file.
+    content: Content,
+) -> impl IntoView {
+    view! {
+        <Router base=routes::base()>
+            <Site content archive=Archive::new(1) />
+        </Router>
     }
 }
 

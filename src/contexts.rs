@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::{Archive, Article, Content, DataError};
+use crate::data::{Archive, Article, Content, Load};
 use crate::embed::options::EmbedOptions;
 use crate::routes;
 use crate::search::client::SearchClient;
@@ -51,6 +51,39 @@ pub fn use_title_format() -> Option<TitleFormat> {
     use_context::<TitleFormat>()
 }
 
+/// The document title of the page being prerendered, as its `Title` set
+/// it (the last one set wins, as in the browser).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Copy)]
+pub struct DocumentTitle(StoredValue<Option<String>>);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl DocumentTitle {
+    /// Records the title.
+    pub fn set(&self, title: String) {
+        self.0.set_value(Some(title));
+    }
+
+    /// The title recorded, if any.
+    pub fn get(&self) -> Option<String> {
+        self.0.get_value()
+    }
+}
+
+/// Collects the document title while a page is prerendered.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn provide_document_title() -> DocumentTitle {
+    let title = DocumentTitle(StoredValue::new(None));
+    provide_context(title);
+    title
+}
+
+/// Where to record the document title; `None` in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn use_document_title() -> Option<DocumentTitle> {
+    use_context::<DocumentTitle>()
+}
+
 /// Shares an embed's options with the embed page below.
 pub fn provide_embed_options(options: Memo<EmbedOptions>) {
     provide_context(options);
@@ -66,10 +99,10 @@ pub type RoutedArticle = (String, Option<Rc<Article>>);
 
 /// The article the route's `:slug` names, fetched again when the slug
 /// changes.
-pub fn use_routed_article() -> LocalResource<Result<RoutedArticle, DataError>> {
+pub fn use_routed_article() -> Load<RoutedArticle> {
     let archive = use_archive();
     let slug = routes::use_slug();
-    LocalResource::new(move || {
+    Load::new(move || {
         let slug = slug.get();
         async move { archive.article(&slug).await.map(|found| (slug, found)) }
     })

@@ -3,8 +3,10 @@
 
 pub mod archive;
 pub mod fetch;
+pub mod load;
 
 pub use archive::Archive;
+pub use load::Load;
 pub use newsroom_content::{
     Article, Block, Content, DataError, Date, Issuer, Link, List, ListPage, MenuNode, NewsFilter,
     Paged, Summary, TaxonomyKind, TermRef,

@@ -13,5 +13,8 @@ pub mod data;
 pub mod embed;
 pub mod offline;
 pub mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod routes;
 pub mod search;
+pub mod takeover;

@@ -1,6 +1,11 @@
 //! Mounts the app; everything else lives in the library.
 
 fn main() {
-    newsroom::crash::install();
-    leptos::mount::mount_to_body(newsroom::app::App);
+    // The app runs in the browser; natively its pages are rendered by
+    // newsroom-prerender.
+    #[cfg(target_arch = "wasm32")]
+    {
+        newsroom::crash::install();
+        newsroom::takeover::mount(newsroom::app::App);
+    }
 }

@@ -104,6 +104,24 @@ fn path(rest: &str) -> String {
     format!("{}/{}", base(), rest)
 }
 
+/// The RSS feed of all news, or of the news filed under one term.
+pub fn feed_href(term: Option<(TaxonomyKind, &str)>) -> String {
+    match term {
+        None => path(FEED),
+        Some((kind, slug)) => path(&format!("{}/{}/{FEED}", segment(kind), encode(slug))),
+    }
+}
+
+const FEED: &str = "feed.xml";
+
+/// The sitemap (an index of sitemap files), and sitemap file `n` (1-based).
+pub fn sitemap_href(file: Option<usize>) -> String {
+    match file {
+        None => path("sitemap.xml"),
+        Some(n) => path(&format!("sitemap-{n}.xml")),
+    }
+}
+
 /// The home page.
 pub fn home_href() -> String {
     path("")

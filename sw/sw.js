@@ -87,12 +87,15 @@ self.addEventListener('message', (event) => {
   if (event.data?.type === 'skip-waiting') self.skipWaiting();
 });
 
+/** The page navigations get: the app renders the route (`shell.html`). */
+const SHELL = 'shell.html';
+
 /** An app route: no file extension in its last segment. */
 const isPage = (path) => !/\.[^/]*$/.test(path) || path === 'index.html';
 
 async function appShell(request) {
   const cache = await caches.open(CACHE);
-  return (await cache.match(href('index.html'))) ?? fetch(request);
+  return (await cache.match(href(SHELL))) ?? fetch(request);
 }
 
 async function embedPage(request) {
@@ -100,7 +103,7 @@ async function embedPage(request) {
     return await fetch(request);
   } catch (error) {
     const cache = await caches.open(CACHE);
-    const shell = await cache.match(href('index.html'));
+    const shell = await cache.match(href(SHELL));
     if (shell) return shell;
     throw error;
   }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::fetch_error::FetchError;
 use crate::components::loading::Loading;
 use crate::components::title::Title;
-use crate::data::DataError;
+use crate::data::{DataError, Load};
 
 /// What a part shows when its fetch failed, from the errors and Retry.
 pub type FailureView = Callback<(ArcRwSignal<Errors>, Callback<()>), AnyView>;
@@ -20,7 +20,8 @@ type Part = Arc<dyn Fn() -> Suspend<Result<AnyView, DataError>> + Send + Sync>;
 #[component]
 pub fn Fetched<T, V, F>(
     /// The fetch; Retry runs it again.
-    resource: LocalResource<Result<T, DataError>>,
+    #[prop(into)]
+    resource: Load<T>,
     /// Builds the part from what arrived.
     view: F,
     /// Keep the previous view while a new fetch runs (a list being paged),
@@ -48,9 +49,19 @@ where
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
 {
     let retry = Callback::new(move |()| resource.refetch());
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(now) = resource.now() {
+        return prerendered(
+            now.map(|value| view(value).into_any()),
+            retry,
+            failure_title,
+            unreachable,
+            failure,
+        );
+    }
     let part: Part = Arc::new(move || {
         let view = view.clone();
-        Suspend::new(async move { resource.await.map(|value| view(value).into_any()) })
+        Suspend::new(async move { resource.get().await.map(|value| view(value).into_any()) })
     });
     boundary(Boundary {
         part,
@@ -104,5 +115,29 @@ fn boundary(props: Boundary) -> AnyView {
         view! { <Transition fallback=Loading set_pending>{boundary()}</Transition> }.into_any()
     } else {
         view! { <Suspense fallback=Loading>{boundary()}</Suspense> }.into_any()
+    }
+}
+
+/// What the prerenderer writes: the part, or what failed, as it stands.
+#[cfg(not(target_arch = "wasm32"))]
+fn prerendered(
+    now: Result<AnyView, DataError>,
+    retry: Callback<()>,
+    failure_title: Option<&'static str>,
+    unreachable: Option<ViewFn>,
+    failure: Option<FailureView>,
+) -> AnyView {
+    match now {
+        Ok(view) => view,
+        Err(error) => {
+            let mut errors = Errors::default();
+            errors.insert_with_default_key(error);
+            let errors = ArcRwSignal::new(errors);
+            if let Some(failure) = failure {
+                return failure.run((errors, retry));
+            }
+            let heading = failure_title.map(|title| view! { <Title text=title /><h1>{title}</h1> });
+            view! { {heading}<FetchError errors retry unreachable /> }.into_any()
+        }
     }
 }

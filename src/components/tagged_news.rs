@@ -2,6 +2,8 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::data::Load;
+
 use crate::components::article_list::{ArticleList, ItemHeading};
 use crate::components::fetched::Fetched;
 use crate::contexts::use_archive;
@@ -27,7 +29,7 @@ pub fn TaggedNews(
         ),
         None => (List::Kind(target.kind), NewsFilter::default()),
     };
-    let first = LocalResource::new(move || {
+    let first = Load::new(move || {
         let list = list.clone();
         async move { archive.first_page(&list).await }
     });

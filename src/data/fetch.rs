@@ -1,5 +1,6 @@
 //! Fetching published files: every download has a deadline and a size
-//! limit, and every failure names the file.
+//! limit, and every failure names the file. The prerenderer (native) reads
+//! the same files from the folder being published instead.
 
 use newsroom_content::files::SITE_FILE;
 use newsroom_content::parse::parse_site;
@@ -81,6 +82,7 @@ pub fn network_error(file: &str, error: gloo_net::Error) -> DataError {
 
 /// A file's text, or `None` when the host has no such file: a 404, or the
 /// HTML page a single-page-app host answers every unknown path with.
+#[cfg(target_arch = "wasm32")]
 pub async fn fetch_optional(file: &str) -> Result<Option<String>, DataError> {
     let response = match fetch(file).await {
         Err(DataError::Status { status: 404, .. }) => return Ok(None),
@@ -97,12 +99,64 @@ pub async fn fetch_optional(file: &str) -> Result<Option<String>, DataError> {
 }
 
 /// The body of a response, naming the file if the transfer breaks off.
+#[cfg(target_arch = "wasm32")]
 async fn read_text(file: &str, response: gloo_net::http::Response) -> Result<String, DataError> {
     response.text().await.map_err(|e| network_error(file, e))
 }
 
 /// Downloads the published site file: menus, taxonomies, metadata.
 pub async fn load_site() -> Result<SiteData, DataError> {
+    #[cfg(target_arch = "wasm32")]
     let text = read_text(SITE_FILE, fetch(SITE_FILE).await?).await?;
+    #[cfg(not(target_arch = "wasm32"))]
+    let text = disk::read(SITE_FILE)?.ok_or_else(|| DataError::Status {
+        file: SITE_FILE.to_owned(),
+        status: 404,
+        status_text: "Not Found".to_owned(),
+    })?;
     parse_site(SITE_FILE, &text)
+}
+
+/// A published file's text, read from the folder being prerendered.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn fetch_optional(file: &str) -> Result<Option<String>, DataError> {
+    disk::read(file)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use disk::read_from;
+
+/// The site file, by the name failures give it.
+pub const SITE: &str = SITE_FILE;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod disk {
+    use std::cell::RefCell;
+    use std::path::PathBuf;
+
+    use newsroom_content::DataError;
+
+    thread_local! {
+        static ROOT: RefCell<PathBuf> = RefCell::new(PathBuf::from("."));
+    }
+
+    /// Makes published paths (`data/…`) read from `dir`, the site being
+    /// prerendered.
+    pub fn read_from(dir: impl Into<PathBuf>) {
+        let dir = dir.into();
+        ROOT.with(|root| *root.borrow_mut() = dir);
+    }
+
+    /// The file's text; `None` when there is no such file.
+    pub fn read(file: &str) -> Result<Option<String>, DataError> {
+        let path = ROOT.with(|root| root.borrow().join(file));
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(Some(text)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(DataError::Network {
+                file: file.to_owned(),
+                reason: e.to_string(),
+            }),
+        }
+    }
 }

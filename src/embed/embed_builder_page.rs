@@ -71,11 +71,12 @@ pub fn EmbedBuilderPage() -> impl IntoView {
     });
 
     let name = content.meta().name.clone();
+    let public = content.meta().public_url().map(str::to_owned);
     // The embed's URL and the HTML to copy.
     let code = Memo::new(move |_| {
         let choice = choice.get();
         let href = choice.href();
-        let origin = window().location().origin().unwrap_or_default();
+        let origin = page_origin(public.as_deref());
         let frame_title = match choice.kind {
             Kind::Headlines => format!("Latest news from {name}"),
             Kind::Article => format!("An article from {name}"),
@@ -101,7 +102,8 @@ pub fn EmbedBuilderPage() -> impl IntoView {
             }));
         });
     };
-    load_host_script();
+    // In the page the browser runs, not the one prerendered.
+    Effect::new(move |_| load_host_script());
 
     let filter_selects = TaxonomyKind::offered()
         .map(|k| {
@@ -228,6 +230,25 @@ fn attr_text(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
+}
+
+/// Where the site is served from: the page's origin in the browser; the
+/// public address's in the prerendered page (empty without one).
+fn page_origin(public: Option<&str>) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = public;
+        window().location().origin().unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let public = public.unwrap_or_default();
+        let host_at = public.find("://").map_or(0, |i| i + 3);
+        match public.get(host_at..).and_then(|rest| rest.find('/')) {
+            Some(path_at) => public.get(..host_at + path_at).unwrap_or(public).to_owned(),
+            None => public.to_owned(),
+        }
+    }
 }
 
 /// Loads the host script partners include, so the preview resizes as

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::data::Load;
 use leptos_router::hooks::use_query;
 
 use crate::components::fetched::Fetched;
@@ -24,7 +26,7 @@ pub fn EmbedNewsPage() -> impl IntoView {
         (query.filter(), query.limit())
     });
     let list_content = content.clone();
-    let found = LocalResource::new(move || {
+    let found = Load::new(move || {
         let (filter, limit) = asked.get();
         let unknown = list_content.unknown_terms(&filter);
         async move {

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::data::Load;
+
 use crate::components::article_list::{ArticleList, ItemHeading};
 use crate::components::fetched::Fetched;
 use crate::components::title::Title;
@@ -17,7 +19,7 @@ pub fn HomePage() -> impl IntoView {
     let content = use_content();
     let meta = content.meta().clone();
     let archive = use_archive();
-    let first = LocalResource::new(move || async move { archive.first_page(&List::All).await });
+    let first = Load::new(move || async move { archive.first_page(&List::All).await });
     let latest = |page: std::rc::Rc<ListPage>| {
         let latest: Vec<_> = page.items.iter().take(LATEST).cloned().collect();
         if latest.is_empty() {

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::data::Load;
 use leptos_router::hooks::{use_navigate, use_query};
 
 use crate::components::article_list::{ArticleList, ItemHeading};
@@ -23,7 +25,7 @@ pub fn NewsPage() -> impl IntoView {
     let form_content = content.clone();
     let list_content = content.clone();
     // The page of the list, fetched only for a query that can have one.
-    let found = LocalResource::new(move || {
+    let found = Load::new(move || {
         let (filter, page, raw_page) = state.get();
         let known = list_content.unknown_terms(&filter).is_empty();
         async move {

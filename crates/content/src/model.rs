@@ -23,6 +23,38 @@ pub struct SiteMeta {
     /// Articles per page on news lists.
     #[serde(default = "default_page_size")]
     pub news_page_size: usize,
+    /// The site's public address (`https://news.example.org`, or with a
+    /// sub-path), for the absolute URLs of canonical links, link previews,
+    /// feeds and the sitemap. Without it a build still works, with
+    /// relative links only and no sitemap or feeds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl SiteMeta {
+    /// The public address without a trailing `/`, if there is one.
+    pub fn public_url(&self) -> Option<&str> {
+        self.url.as_deref().map(|u| u.trim_end_matches('/'))
+    }
+}
+
+/// Whether `url` can be a site's public address: `http(s)://host[/path]`,
+/// with no query, fragment, spaces or quotes.
+pub fn is_public_url(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split('/').next().unwrap_or_default();
+    !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !b"?#\"'<>\\`".contains(&b))
 }
 
 fn default_page_size() -> usize {

@@ -145,6 +145,15 @@ fn check_site(report: &mut Report, site: &SiteData) {
     if meta.news_page_size == 0 {
         report.add(SITE_FILE, "$.site.news_page_size", "must be at least 1");
     }
+    if let Some(url) = &meta.url
+        && !crate::model::is_public_url(url)
+    {
+        report.add(
+            SITE_FILE,
+            "$.site.url",
+            "must be an http:// or https:// address with no query or fragment, e.g. https://news.example.org",
+        );
+    }
 
     for kind in TaxonomyKind::ALL {
         let taxonomy = site.taxonomies.get(kind);

@@ -22,8 +22,12 @@ pub fn MenuPanel(
         .filter(|link| !links_to(&section.children, link))
         .and_then(|link| link.href());
     // Built when first opened, then kept: the closed panels were most of
-    // the first page's elements, and most visits open one or none.
-    let opened = Memo::new(move |before: Option<&bool>| before == Some(&true) || open.get());
+    // the first page's elements, and most visits open one or none. A
+    // prerendered page has them all, so its menu works before the app
+    // runs, and without it.
+    let prerendered = cfg!(not(target_arch = "wasm32"));
+    let opened =
+        Memo::new(move |before: Option<&bool>| prerendered || before == Some(&true) || open.get());
     let label = section.label;
     let children = section.children;
     let content = move || {

@@ -16,6 +16,8 @@ export class SitePage {
   /** Waits until the app has rendered a page (or its load error) and
    * the parts it fetches have arrived. */
   async ready() {
+    // A prerendered page is read until the app takes it over.
+    await this.page.locator('body > [data-prerendered]').waitFor({ state: 'detached' });
     await this.page.locator('main h1').first().waitFor();
     await this.page.locator('main .loading').first().waitFor({ state: 'detached' });
   }
