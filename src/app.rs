@@ -78,6 +78,7 @@ fn Site(
             <ParentRoute path=routes::SITE_PATH view=|| view! { <Layout><Outlet /></Layout> }>
                 <Route path=routes::HOME_PATH view=HomePage />
                 <Route path=routes::NEWS_PATH view=NewsPage />
+                <Route path=routes::NEWS_PAGE_PATH view=NewsPage />
                 <Route path=routes::ARTICLE_PATH view=ArticlePage />
                 <Route path=routes::SEARCH_PATH view=SearchPage />
                 <Route path=routes::OFFLINE_PATH view=OfflinePage />
@@ -85,6 +86,8 @@ fn Site(
                 // Every taxonomy kind, by the URL segment its table row gives.
                 <Route path=routes::KIND_INDEX_PATH view=IndexPage />
                 <Route path=routes::KIND_TERM_PATH view=TermPage />
+                <Route path=routes::TERM_NEWS_PATH view=NewsPage />
+                <Route path=routes::TERM_NEWS_PAGE_PATH view=NewsPage />
             </ParentRoute>
         </Routes>
     }

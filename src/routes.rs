@@ -56,6 +56,40 @@ pub const EMBED_NEWS_PATH: TwoSegmentPath = (StaticSegment(EMBED), StaticSegment
 /// `/embed/search`: a search box with results, for an iframe.
 pub const EMBED_SEARCH_PATH: TwoSegmentPath = (StaticSegment(EMBED), StaticSegment(SEARCH));
 
+/// `/news/page/:page`: a later page of the news list, as a path, so a
+/// static host has a file for it (a query string it cannot tell apart).
+pub const NEWS_PAGE_PATH: (
+    StaticSegment<&'static str>,
+    StaticSegment<&'static str>,
+    ParamSegment,
+) = (
+    StaticSegment(NEWS),
+    StaticSegment(PAGE),
+    ParamSegment("page"),
+);
+/// `/:kind/:slug/news`: the news filed under one term.
+pub const TERM_NEWS_PATH: (ParamSegment, ParamSegment, StaticSegment<&'static str>) = (
+    ParamSegment("kind"),
+    ParamSegment("slug"),
+    StaticSegment(NEWS),
+);
+/// `/:kind/:slug/news/page/:page`: a later page of it.
+pub const TERM_NEWS_PAGE_PATH: (
+    ParamSegment,
+    ParamSegment,
+    StaticSegment<&'static str>,
+    StaticSegment<&'static str>,
+    ParamSegment,
+) = (
+    ParamSegment("kind"),
+    ParamSegment("slug"),
+    StaticSegment(NEWS),
+    StaticSegment(PAGE),
+    ParamSegment("page"),
+);
+
+const PAGE: &str = "page";
+
 /// `/:kind`: the index page of a taxonomy kind, by its URL segment. Listed
 /// after every static route, which wins over it.
 pub const KIND_INDEX_PATH: (ParamSegment,) = (ParamSegment("kind"),);
@@ -127,16 +161,27 @@ pub fn home_href() -> String {
     path("")
 }
 
-/// A news list page with filters; page 1 is left out of the URL.
+/// A news list page with filters; page 1 is left out of the URL. The lists
+/// the build publishes (all news, one term's) are paths, which the
+/// prerenderer writes as files; several filters are a query.
 pub fn news_href(filter: &NewsFilter, page: usize) -> String {
-    let mut query = filter_query(filter);
-    if page > 1 {
-        query.push(format!("page={page}"));
-    }
-    if query.is_empty() {
-        path(NEWS)
-    } else {
-        format!("{}?{}", path(NEWS), query.join("&"))
+    let paged = |list: String| {
+        if page > 1 {
+            format!("{list}/{PAGE}/{page}")
+        } else {
+            list
+        }
+    };
+    match filter.terms.as_slice() {
+        [] => paged(path(NEWS)),
+        [(kind, slug)] => paged(path(&format!("{}/{}/{NEWS}", segment(*kind), encode(slug)))),
+        _ => {
+            let mut query = filter_query(filter);
+            if page > 1 {
+                query.push(format!("page={page}"));
+            }
+            format!("{}?{}", path(NEWS), query.join("&"))
+        }
     }
 }
 
@@ -329,7 +374,7 @@ pub fn parse_path(full: &str) -> Page {
     let kind_of = |seg: &str| TaxonomyKind::find(seg, |names| names.segment);
     match segments.as_slice() {
         [] => Page::Home,
-        [NEWS] => Page::News,
+        [NEWS] | [NEWS, PAGE, _] => Page::News,
         [SEARCH] => Page::Search,
         [OFFLINE] => Page::Offline,
         [EMBED] => Page::EmbedBuilder,
@@ -343,6 +388,7 @@ pub fn parse_path(full: &str) -> Page {
             Some(kind) => Page::Taxonomy(TermRef::term(kind, decode(slug))),
             None => Page::NotFound,
         },
+        [seg, _, NEWS] | [seg, _, NEWS, PAGE, _] if kind_of(seg).is_some() => Page::News,
         _ => Page::NotFound,
     }
 }
@@ -443,6 +489,22 @@ impl NewsQuery {
             terms: term_filter(query),
             page: query.owned("page"),
         }
+    }
+}
+
+impl NewsQuery {
+    /// The query with what the route's path names over it: the term of
+    /// `/:kind/:slug/news` and the page of `…/page/:page`. `None` when
+    /// `:kind` names no kind (no such page).
+    pub fn with_path(mut self, path: &(impl QueryValues + ?Sized)) -> Option<Self> {
+        if let Some(segment) = path.value("kind") {
+            let kind = TaxonomyKind::find(segment, |names| names.segment)?;
+            self.terms.set(kind, path.owned("slug"));
+        }
+        if let Some(page) = path.owned("page") {
+            self.page = Some(page);
+        }
+        Some(self)
     }
 }
 

@@ -9,7 +9,7 @@
 
 /// The attribute of the element the prerenderer puts the page in, inside
 /// `<body>` (which the service worker's notices share).
-pub const PRERENDERED: &str = "data-prerendered";
+pub use newsroom_content::shared::PRERENDERED;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::mount;

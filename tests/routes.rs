@@ -133,7 +133,21 @@ fn news_hrefs_carry_filters_and_page() {
         ],
     };
     assert_eq!(news_href(&NewsFilter::default(), 1), "/news");
-    assert_eq!(news_href(&NewsFilter::default(), 3), "/news?page=3");
+    // The lists the build publishes are paths a static host has files for.
+    assert_eq!(news_href(&NewsFilter::default(), 3), "/news/page/3");
+    let one = NewsFilter {
+        terms: vec![(TaxonomyKind::Countries, "albania".into())],
+    };
+    assert_eq!(news_href(&one, 1), "/countries/albania/news");
+    assert_eq!(news_href(&one, 2), "/countries/albania/news/page/2");
+    for href in [
+        "/news/page/3",
+        "/countries/albania/news",
+        "/countries/albania/news/page/2",
+    ] {
+        assert_eq!(parse_path(href), Page::News, "{href}");
+    }
+    assert_eq!(parse_path("/nowhere/albania/news"), Page::NotFound);
     assert_eq!(
         news_href(&filter, 2),
         "/news?field=countering-terrorism&country=bosnia-and-herzegovina&page=2"
@@ -141,7 +155,22 @@ fn news_hrefs_carry_filters_and_page() {
     let odd = NewsFilter {
         terms: vec![(TaxonomyKind::Structures, "a&b=<c>".into())],
     };
-    assert_eq!(news_href(&odd, 1), "/news?structure=a%26b%3D%3Cc%3E");
+    assert_eq!(news_href(&odd, 1), "/structures/a%26b%3D%3Cc%3E/news");
+}
+
+#[test]
+fn a_list_path_names_its_term_and_page_over_the_query() {
+    let query = NewsQuery::read(&[("field", "elections"), ("page", "2")][..]);
+    let path = [("kind", "countries"), ("slug", "albania"), ("page", "4")];
+    let read = query.with_path(&path[..]).expect("a kind");
+    assert_eq!(read.filter().get(TaxonomyKind::Countries), Some("albania"));
+    assert_eq!(read.filter().get(TaxonomyKind::Fields), Some("elections"));
+    assert_eq!(read.page(), Some(4));
+    assert!(
+        NewsQuery::default()
+            .with_path(&[("kind", "planets"), ("slug", "mars")][..])
+            .is_none()
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::data::Load;
-use leptos_router::hooks::{use_navigate, use_query};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query};
 
 use crate::components::article_list::{ArticleList, ItemHeading};
 use crate::components::breadcrumb::Breadcrumb;
@@ -10,18 +10,34 @@ use crate::components::pager::Pager;
 use crate::components::title::Title;
 use crate::contexts::{use_archive, use_content};
 use crate::data::{Content, DataError, NewsFilter, Paged, Summary, TaxonomyKind};
+use crate::pages::not_found_page::NotFoundPage;
 use crate::routes::{self, NewsQuery};
 
-/// `/news`: every article, newest first, filtered by the query and paged.
+/// `/news`: every article, newest first, filtered by the query (or the
+/// path's term) and paged; no such page for a path naming no kind.
 #[component]
 pub fn NewsPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query::<NewsQuery>();
+    let read =
+        Memo::new(move |_| params.with(|path| query.get().unwrap_or_default().with_path(path)));
+    let exists = Memo::new(move |_| read.with(Option::is_some));
+    move || {
+        if exists.get() {
+            let query = Memo::new(move |_| read.get().unwrap_or_default());
+            view! { <NewsList query /> }.into_any()
+        } else {
+            view! { <NotFoundPage /> }.into_any()
+        }
+    }
+}
+
+/// The list itself, following the query as it changes.
+#[component]
+fn NewsList(query: Memo<NewsQuery>) -> impl IntoView {
     let content = use_content();
     let archive = use_archive();
-    let query = use_query::<NewsQuery>();
-    let state = Memo::new(move |_| {
-        let query = query.get().unwrap_or_default();
-        (query.filter(), query.page(), query.page.clone())
-    });
+    let state = Memo::new(move |_| query.with(|q| (q.filter(), q.page(), q.page.clone())));
     let form_content = content.clone();
     let list_content = content.clone();
     // The page of the list, fetched only for a query that can have one.

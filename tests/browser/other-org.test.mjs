@@ -29,7 +29,7 @@ describe('another organization', () => {
     assert.equal(await site.page.locator('main article').count(), 2, 'two per page');
     assert.match(await site.page.locator('.pager').innerText(), /Page 1 of 2/);
     await site.page.getByRole('link', { name: 'Older →' }).click();
-    await site.page.waitForURL((u) => u.search === '?page=2');
+    await site.page.waitForURL((u) => u.pathname === '/news/page/2');
     await site.expectHeading('News');
     assert.deepEqual(
       (await site.page.locator('main article h2').allTextContents()).map((t) => t.trim()),

@@ -9,6 +9,7 @@ import ogs from 'open-graph-scraper';
 import Parser from 'rss-parser';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './support/browser.mjs';
+import { useSite } from './support/fixture.mjs';
 import { startServer } from './support/server.mjs';
 import { DIST, loadContent } from './support/site.mjs';
 
@@ -85,5 +86,83 @@ describe('prerendered pages', () => {
       const res = await fetch(server.url(path));
       assert.equal(res.status, 200, path);
     }
+  });
+});
+
+describe('the app taking over a prerendered page', () => {
+  // A first visit: no service worker answers with the shell.
+  const env = useSite({ mode: '404', serviceWorkers: 'block' });
+  let reader;
+  before(async () => {
+    reader = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  });
+  after(async () => reader?.close());
+
+  /** What a reader sees in the page's main landmark, JavaScript off. */
+  async function prerenderedMain(path) {
+    const context = await reader.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(env.server.url(path));
+    const text = await page.locator('main').innerText();
+    await context.close();
+    return text;
+  }
+
+  for (const [name, path] of [
+    ['an article', () => `/news/${newest.slug}`],
+    ['a term page', () => `/fields/${site.taxonomies.fields.terms[0].slug}`],
+    ['the home page', () => '/'],
+  ]) {
+    test(`${name}: the app shows what the prerendered page showed, with no layout shift`, async () => {
+      const site = await env.open(null);
+      await site.page.addInitScript(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await site.goto(path());
+      assert.equal(await site.page.locator('[data-prerendered]').count(), 0, 'taken over');
+      assert.equal(await site.page.locator('main').innerText(), await prerenderedMain(path()));
+      // Shifts are reported after the frame that made them.
+      await site.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+      assert.equal(await site.page.evaluate(() => window.__shift), 0, 'cumulative layout shift');
+      await site.page.close();
+    });
+  }
+
+  test('after the takeover, links route in the browser and the menu is the app\'s', async () => {
+    const site = await env.open(`/news/${newest.slug}`);
+    await site.page.evaluate(() => { window.__samePage = true; });
+    await site.page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'News' }).click();
+    await site.page.waitForURL(/\/news$/);
+    await site.ready();
+    assert.equal(await site.heading(), 'News');
+    assert.equal(await site.page.evaluate(() => window.__samePage), true, 'no full page load');
+    const button = site.page.locator('.menu-button').first();
+    await button.click();
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    await site.page.keyboard.press('Escape');
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    await site.page.close();
+  });
+
+  test('before the app runs, the menu\'s sections open and close', async () => {
+    const site = await env.open(null);
+    // Hold the app back: its wasm never arrives.
+    await site.page.route(/_bg\.wasm$/, () => {});
+    await site.page.goto(env.server.url(`/news/${newest.slug}`));
+    await site.page.waitForLoadState('domcontentloaded');
+    assert.equal(await site.page.locator('[data-prerendered]').count(), 1);
+    const button = site.page.locator('.menu-button').first();
+    const panel = site.page.locator(`#${await button.getAttribute('aria-controls')}`);
+    await button.click();
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    assert.ok(await panel.isVisible());
+    assert.ok(await panel.getByRole('link').count() > 1);
+    await site.page.keyboard.press('Escape');
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.ok(!(await panel.isVisible()));
+    await site.page.close();
   });
 });

@@ -31,6 +31,14 @@ pub const EMBED_MARKER: &str = "data-newsroom-embed";
 /// colour, and the style sheet's header background.
 pub const THEME_COLOUR: &str = "#0a2540";
 
+/// The page the service worker answers navigations with: the built
+/// template, before the prerenderer fills it in (the app renders the route).
+pub const SHELL_PAGE: &str = "shell.html";
+
+/// The attribute of the element holding a prerendered page, which the app
+/// takes over in place; until then the page script runs its menu.
+pub const PRERENDERED: &str = "data-prerendered";
+
 /// Each shared name with the files, from the repository's root, that must
 /// spell it exactly as here.
 pub const SHARED: &[(&str, &str, &[&str])] = &[
@@ -40,6 +48,12 @@ pub const SHARED: &[(&str, &str, &[&str])] = &[
     ("HEIGHT_MESSAGE", HEIGHT_MESSAGE, &["public/embed.js"]),
     ("PING_MESSAGE", PING_MESSAGE, &["public/embed.js"]),
     ("EMBED_MARKER", EMBED_MARKER, &["public/embed.js"]),
+    (
+        "SHELL_PAGE",
+        SHELL_PAGE,
+        &["sw/sw.js", "scripts/offline-manifest.mjs"],
+    ),
+    ("PRERENDERED", PRERENDERED, &["public/prerendered-menu.js"]),
     (
         "THEME_COLOUR",
         THEME_COLOUR,

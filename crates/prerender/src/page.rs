@@ -14,7 +14,7 @@ use newsroom_content::{Content, List, ListPage, NewsFilter, Summary, TaxonomyKin
 use crate::html::{escape, script_json};
 
 /// The untouched template, for the service worker.
-pub const SHELL: &str = "shell.html";
+pub use newsroom_content::shared::SHELL_PAGE as SHELL;
 
 /// What every page's head draws on.
 pub struct Site<'a> {
@@ -58,6 +58,17 @@ impl<'a> Site<'a> {
         }
         items.truncate(limit);
         Ok(items)
+    }
+
+    /// How many articles a published list has (its first page says).
+    pub fn total(&self, list: &List) -> Result<usize, String> {
+        let file = list_file(list, 1);
+        match std::fs::read_to_string(self.dir.join(&file)) {
+            Ok(text) => parse::<ListPage>(&file, &text)
+                .map(|page| page.total)
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(format!("cannot read {file}: {e}")),
+        }
     }
 
     /// An absolute URL for a path the routes give (under the base).
@@ -129,7 +140,34 @@ pub fn plan(site: &Site) -> Result<Vec<PageSpec>, String> {
             Subject::Other,
             false,
         ),
+        spec(
+            routes::embed_search_href("", &EmbedOptions::default()),
+            Subject::Other,
+            false,
+        ),
     ];
+    // Every page of every list the build publishes: all news, and each
+    // term's (the links of their pagers).
+    let size = content.meta().news_page_size.max(1);
+    let pages_of = |total: usize| total.div_ceil(size).max(1);
+    for page in 2..=pages_of(site.articles.len()) {
+        pages.push(spec(
+            routes::news_href(&NewsFilter::default(), page),
+            Subject::Other,
+            true,
+        ));
+    }
+    for kind in TaxonomyKind::ALL {
+        for term in &content.taxonomy(kind).terms {
+            let filter = NewsFilter {
+                terms: vec![(kind, term.slug.clone())],
+            };
+            let total = site.total(&List::Term(kind, term.slug.clone()))?;
+            for page in 1..=pages_of(total) {
+                pages.push(spec(routes::news_href(&filter, page), Subject::Other, true));
+            }
+        }
+    }
     for kind in TaxonomyKind::ALL {
         let index = TermRef::index(kind);
         if let Some(href) = index.href() {
