@@ -184,6 +184,10 @@ describe('the shipped nginx config', () => {
     assert.equal(manifest.headers['content-type'], 'application/manifest+json');
     const deep = await head(`${origin}/countries/turkiye`);
     assert.equal(deep.status, 200);
+    // Every page is a file; any other path is the not-found page, as a 404.
+    const missing = await head(`${origin}/no/such/page`);
+    assert.equal(missing.status, 404);
+    assert.match(missing.headers['content-type'], /text\/html/);
     assert.equal(deep.headers['cache-control'], 'no-cache');
     const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
     assert.equal(deep.headers['content-security-policy'], `${csp}; frame-ancestors 'self'`, 'strict, and site pages are not framed by other sites');

@@ -2,7 +2,7 @@
 // scraper and a feed reader (real npm clients, no JavaScript run), against
 // the built site on a static host that answers unknown paths with 404.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ogs from 'open-graph-scraper';
@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './support/browser.mjs';
 import { useSite } from './support/fixture.mjs';
 import { startServer } from './support/server.mjs';
-import { DIST, loadContent } from './support/site.mjs';
+import { DIST, corpus, loadContent, prerendered } from './support/site.mjs';
 
 const content = loadContent();
 const newest = [...content.news.articles].sort((a, b) => (b.issued_on ?? '').localeCompare(a.issued_on ?? ''))[0];
@@ -164,5 +164,47 @@ describe('the app taking over a prerendered page', () => {
     assert.equal(await button.getAttribute('aria-expanded'), 'false');
     assert.ok(!(await panel.isVisible()));
     await site.page.close();
+  });
+});
+
+describe('a larger archive, prerendered', () => {
+  let server;
+  let browser;
+  let data;
+  before(async () => {
+    data = corpus(45);
+    server = await startServer({ root: prerendered(data), mode: '404' });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('with JavaScript off, "Older" and "Newer" page through the news list, and a term\'s list pages too', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url('/news'));
+    const first = await page.locator('main article h2').allTextContents();
+    assert.ok(first.length > 1, 'a full first page');
+    await page.getByRole('link', { name: 'Older →' }).click();
+    assert.equal(new URL(page.url()).pathname, '/news/page/2');
+    const second = await page.locator('main article h2').allTextContents();
+    assert.ok(second.length > 0 && !second.some((t) => first.includes(t)), 'page 2 lists other articles');
+    assert.match(await page.locator('.pager').innerText(), /Page 2 of \d+/);
+    await page.getByRole('link', { name: '← Newer' }).click();
+    assert.deepEqual(await page.locator('main article h2').allTextContents(), first);
+    // A term's list is a file too: the country with the most news.
+    const countries = join(data, 'news', 'countries');
+    const [busiest] = readdirSync(countries, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map(({ name: slug }) => slug)
+      .map((slug) => ({ slug, total: JSON.parse(readFileSync(join(countries, slug, 'page-1.json'), 'utf8')).total }))
+      .sort((a, b) => b.total - a.total);
+    assert.ok(busiest?.total > 0, 'some country has news');
+    const response = await page.goto(server.url(`/countries/${busiest.slug}/news`));
+    assert.equal(response.status(), 200);
+    assert.ok((await page.locator('main article').count()) >= 1);
+    await context.close();
   });
 });

@@ -4,7 +4,11 @@ use newsroom_content::model::is_public_url;
 
 #[test]
 fn an_http_address_with_an_optional_path_is_accepted() {
-    for url in ["https://www.osce.org", "https://example.org/news/", "http://127.0.0.1:8080"] {
+    for url in [
+        "https://www.osce.org",
+        "https://example.org/news/",
+        "http://127.0.0.1:8080",
+    ] {
         assert!(is_public_url(url), "{url}");
     }
 }

@@ -113,3 +113,24 @@ export function manifest(dir, budgetMb = 25) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
+
+/** A site folder of the build's app with the given published data, every
+ * page prerendered from it by the build's own prerenderer (as trunk's
+ * post-build step does), with its service worker and precache list. */
+export function prerendered(data) {
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-prerendered-'));
+  temporary.push(dir);
+  for (const entry of readdirSync(DIST, { withFileTypes: true })) {
+    // The app's files; pages, feeds and sitemaps are written again below.
+    if (entry.isDirectory() ? entry.name !== 'icons' : /\.(html|xml|txt)(\.br|\.gz)?$/.test(entry.name)) continue;
+    cpSync(join(DIST, entry.name), join(dir, entry.name), { recursive: true });
+  }
+  writeFileSync(join(dir, 'index.html'), readFileSync(join(DIST, 'shell.html')));
+  cpSync(data, join(dir, 'data'), { recursive: true });
+  execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'newsroom-prerender', '--', dir, '/'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  manifest(dir);
+  return dir;
+}
