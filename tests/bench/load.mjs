@@ -7,7 +7,11 @@
 // after one visit), an in-app navigation between two articles, and JS heap
 // plus wasm memory after visiting 50 pages. Prints one table. Cold loads run
 // in a browser that refuses service workers, so none answers for the
-// network.
+// network. Then Lighthouse 12 (mobile preset: simulated slow 4G, 4x CPU)
+// on an article, the home page, a term page and the static floor of the
+// same article, in the same run: performance, SEO, FCP, LCP, TBT, CLS and
+// the LCP ratio to the floor, and what the article's first paint needs (its
+// HTML and CSS, compressed) against the budgets of issue 15.
 //
 // Usage (see the README): node tests/bench/load.mjs [bundled] [10k] [50k]
 // Serves `dist/` (trunk build --release first). Archives are generated into
@@ -16,13 +20,13 @@
 // service worker and precache list written for them by the build's script
 // (default offline budget).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launch } from '../browser/support/browser.mjs';
+import { CHROMIUM_ARGS, launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
-import { DIST, ROOT, assemble, gzipTree, publish } from '../browser/support/site.mjs';
+import { DIST, ROOT, gzipTree, prerendered, publish } from '../browser/support/site.mjs';
 
 const ALL_SETS = [
   ['bundled', null],
@@ -107,10 +111,54 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 const ms = (x) => `${x.toFixed(0)} ms`;
 
+/** A term page with news: the first country with any. */
+function firstTerm(data) {
+  const dir = join(data, 'news', 'countries');
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && JSON.parse(readFileSync(join(dir, entry.name, 'page-1.json'), 'utf8')).total > 0) {
+      return `/countries/${entry.name}`;
+    }
+  }
+  return '/countries';
+}
+
+/** Lighthouse (mobile preset) on each page, one Chromium per run. */
+async function audit(server, root, pages) {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const out = {};
+  for (const [key, path] of Object.entries(pages)) {
+    const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium', chromeFlags: CHROMIUM_ARGS });
+    try {
+      const { lhr } = await lighthouse(server.url(path), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'seo'] });
+      const value = (id) => lhr.audits[id]?.numericValue ?? NaN;
+      out[key] = {
+        performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
+        seo: Math.round((lhr.categories.seo.score ?? 0) * 100),
+        fcp: value('first-contentful-paint'),
+        lcp: value('largest-contentful-paint'),
+        tbt: value('total-blocking-time'),
+        cls: value('cumulative-layout-shift'),
+      };
+    } finally {
+      await chrome.kill();
+    }
+  }
+  // What the article's first paint needs: its HTML and the CSS, gzip -9.
+  const html = readFileSync(join(root, pages.article.slice(1), 'index.html'));
+  const css = readdirSync(root).find((f) => /^main-[0-9a-f]+\.css$/.test(f));
+  out.firstPaintBytes = gzipSync(html, { level: 9 }).length + (css ? gzipSync(readFileSync(join(root, css)), { level: 9 }).length : 0);
+  return out;
+}
+
+const audits = [];
 const rows = [];
 for (const [name, n] of SETS) {
   const set = prepare(n);
-  const server = await startServer({ root: assemble(set.data ?? join(DIST, 'data'), { link: true, compressed: true }) });
+  // Every page prerendered from the set's own data, as the build does.
+  const root = set.data ? prerendered(set.data) : DIST;
+  if (set.data) gzipTree(root);
+  const server = await startServer({ root, mode: '404' });
   server.overlays.set('/static/', set.statics);
   const browser = await launch({ serviceWorkers: 'block' });
   const warmBrowser = await launch();
@@ -176,6 +224,8 @@ for (const [name, n] of SETS) {
     }));
     await page.close();
     rows.push({ name, home: home.bytes, article: articleBytes, cold: median(cold), warm: median(warm), floor: median(floor), nav: nav.length ? median(nav) : NaN, memory: memory.heap + memory.wasm });
+    const term = firstTerm(set.data ?? join(DIST, 'data'));
+    audits.push({ name, ...(await audit(server, root, { article: `/news/${firstSlug}`, home: '/', term, floor: '/static/article.html' })) });
     const problems = browser.takeProblems();
     if (problems.length) console.log(`${name}: page problems:`, problems.slice(0, 5));
   } finally {
@@ -184,6 +234,7 @@ for (const [name, n] of SETS) {
     await server.close();
     rmSync(set.statics, { recursive: true, force: true });
     if (set.data) rmSync(join(set.data, '..'), { recursive: true, force: true });
+    if (set.data) rmSync(root, { recursive: true, force: true });
   }
 }
 
@@ -191,4 +242,15 @@ console.log('| data | first load: home | first load: article | article h1 painte
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   console.log(`| ${r.name} | ${kb(r.home)} | ${kb(r.article)} | ${ms(r.cold)} | ${ms(r.floor)} | ${(r.cold / r.floor).toFixed(1)}× | ${ms(r.warm)} | ${(r.warm / r.floor).toFixed(1)}× | ${Number.isNaN(r.nav) ? 'n/a (one article)' : ms(r.nav)} | ${(r.memory / 1e6).toFixed(1)} MB |`);
+}
+
+console.log('\nLighthouse 12, mobile preset (performance, SEO; FCP, LCP, TBT in ms; CLS), same run:');
+console.log('| data | page | performance | SEO | FCP | LCP | TBT | CLS | LCP / floor |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const a of audits) {
+  for (const key of ['article', 'home', 'term', 'floor']) {
+    const r = a[key];
+    console.log(`| ${a.name} | ${key} | ${r.performance} | ${r.seo} | ${ms(r.fcp)} | ${ms(r.lcp)} | ${ms(r.tbt)} | ${r.cls.toFixed(3)} | ${(r.lcp / a.floor.lcp).toFixed(2)}× |`);
+  }
+  console.log(`| ${a.name} | article first paint (HTML + CSS, gzip) | ${kb(a.firstPaintBytes)} | | | | | | |`);
 }

@@ -122,7 +122,9 @@ export function prerendered(data) {
   temporary.push(dir);
   for (const entry of readdirSync(DIST, { withFileTypes: true })) {
     // The app's files; pages, feeds and sitemaps are written again below.
-    if (entry.isDirectory() ? entry.name !== 'icons' : /\.(html|xml|txt)(\.br|\.gz)?$/.test(entry.name)) continue;
+    // (The worker and its list are written again too: no stale copies.)
+    const again = /\.(html|xml|txt)(\.br|\.gz)?$|^(sw\.js|precache-[0-9a-f]+\.json)(\.br|\.gz)?$/;
+    if (entry.isDirectory() ? entry.name !== 'icons' : again.test(entry.name)) continue;
     cpSync(join(DIST, entry.name), join(dir, entry.name), { recursive: true });
   }
   writeFileSync(join(dir, 'index.html'), readFileSync(join(DIST, 'shell.html')));
