@@ -128,7 +128,7 @@ async function audit(server, root, pages) {
   const chromeLauncher = await import('chrome-launcher');
   const out = {};
   for (const [key, path] of Object.entries(pages)) {
-    const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium', chromeFlags: CHROMIUM_ARGS });
+    const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium', chromeFlags: [...CHROMIUM_ARGS, '--headless'] });
     try {
       const { lhr } = await lighthouse(server.url(path), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'seo'] });
       const value = (id) => lhr.audits[id]?.numericValue ?? NaN;
