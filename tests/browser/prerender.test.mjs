@@ -76,6 +76,18 @@ describe('prerendered pages', () => {
     assert.equal(feed.items[0].link, `${publicUrl}/news/${newest.slug}`);
   });
 
+  test('every prerendered page has its own title and a description, and listed pages a canonical URL', () => {
+    const pages = readdirSync(DIST, { recursive: true }).filter((f) => f.endsWith('.html') && f !== 'shell.html');
+    assert.ok(pages.length > 100, `${pages.length} pages`);
+    for (const file of pages) {
+      const html = readFileSync(join(DIST, file), 'utf8');
+      const title = html.match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
+      assert.ok(title && title !== 'Loading…', `${file}: title ${JSON.stringify(title)}`);
+      assert.match(html, /<meta name="description" content="[^"]+">/, file);
+      if (!html.includes('content="noindex"')) assert.match(html, /<link rel="canonical" href="https:\/\/[^"]+">/, file);
+    }
+  });
+
   test('the sitemap lists each page once, and each answers 200', async () => {
     const index = readFileSync(join(DIST, 'sitemap.xml'), 'utf8');
     const files = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replace(publicUrl, ''));

@@ -252,17 +252,29 @@ fn head(site: &Site, spec: &PageSpec, rendered: &Rendered) -> String {
     let content = site.content;
     let meta = content.meta();
     let title = rendered.title.clone().unwrap_or_else(|| meta.name.clone());
-    let description = match &spec.subject {
-        Subject::Home => meta.tagline.clone().or_else(|| Some(meta.title.clone())),
-        Subject::Article(article) => Some(article.lead.clone()),
-        Subject::Term(target) => match &target.slug {
-            Some(slug) => content
-                .term(target.kind, slug)
-                .and_then(|t| t.summary.clone().or_else(|| t.note.clone())),
-            None => None,
-        },
-        Subject::Other | Subject::NotFound => None,
-    };
+    // Every page has one (search engines show it, link previews too): the
+    // content's own words where it has them, else what the page is.
+    let site_line = meta.tagline.clone().unwrap_or_else(|| meta.title.clone());
+    let description = Some(match &spec.subject {
+        Subject::Home => site_line,
+        Subject::Article(article) => article.lead.clone(),
+        Subject::Term(target) => {
+            let taxonomy = &content.taxonomy(target.kind).title;
+            match target
+                .slug
+                .as_deref()
+                .and_then(|slug| content.term(target.kind, slug))
+            {
+                Some(term) => term
+                    .summary
+                    .clone()
+                    .or_else(|| term.note.clone())
+                    .unwrap_or_else(|| format!("{}: {taxonomy}, {}", term.name, meta.title)),
+                None => format!("{taxonomy}, {}", meta.title),
+            }
+        }
+        Subject::Other | Subject::NotFound => format!("{title}: {}", meta.title),
+    });
     let url = site.absolute(spec.url.split('?').next().unwrap_or_default());
     let mut tags = vec![format!("<title>{}</title>", escape(&title))];
     let mut tag = |name: &str, key: &str, value: &str| {
