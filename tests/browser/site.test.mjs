@@ -146,6 +146,9 @@ describe('pages', () => {
     await site.page.getByLabel('Countries').selectOption('bosnia-and-herzegovina');
     await site.page.getByRole('button', { name: 'Apply filters' }).click();
     await site.page.waitForURL((u) => u.pathname === '/countries/bosnia-and-herzegovina/news');
+    // A term's list is a route of its own: its page loads anew.
+    await site.ready();
+    assert.equal(await site.page.getByLabel('Countries').inputValue(), 'bosnia-and-herzegovina');
     assert.equal(await site.page.getByRole('link', { name: seedArticle.title }).count(), 1);
     await site.page.close();
   });
