@@ -95,16 +95,12 @@ fn boundary(props: Boundary) -> AnyView {
         failure,
         pending,
     } = props;
-    let failed = move |errors: ArcRwSignal<Errors>| {
-        if let Some(failure) = failure {
-            return failure.run((errors, retry));
-        }
-        let heading = failure_title.map(|title| view! { <Title text=title /><h1>{title}</h1> });
-        view! { {heading}<FetchError errors retry unreachable=unreachable.clone() /> }.into_any()
+    let on_failure = move |errors: ArcRwSignal<Errors>| {
+        failed(errors, retry, failure_title, unreachable.clone(), failure)
     };
     let boundary = move || {
         let part = part.clone();
-        view! { <ErrorBoundary fallback=failed>{move || part()}</ErrorBoundary> }
+        view! { <ErrorBoundary fallback=on_failure>{move || part()}</ErrorBoundary> }
     };
     if keep_previous {
         let set_pending = SignalSetter::map(move |busy| {
@@ -116,6 +112,22 @@ fn boundary(props: Boundary) -> AnyView {
     } else {
         view! { <Suspense fallback=Loading>{boundary()}</Suspense> }.into_any()
     }
+}
+
+/// What a part shows when its fetch failed: the given failure view, or the
+/// usual message (with the page's title and h1 if it is the whole page).
+fn failed(
+    errors: ArcRwSignal<Errors>,
+    retry: Callback<()>,
+    failure_title: Option<&'static str>,
+    unreachable: Option<ViewFn>,
+    failure: Option<FailureView>,
+) -> AnyView {
+    if let Some(failure) = failure {
+        return failure.run((errors, retry));
+    }
+    let heading = failure_title.map(|title| view! { <Title text=title /><h1>{title}</h1> });
+    view! { {heading}<FetchError errors retry unreachable /> }.into_any()
 }
 
 /// What the prerenderer writes: the part, or what failed, as it stands.
@@ -132,12 +144,13 @@ fn prerendered(
         Err(error) => {
             let mut errors = Errors::default();
             errors.insert_with_default_key(error);
-            let errors = ArcRwSignal::new(errors);
-            if let Some(failure) = failure {
-                return failure.run((errors, retry));
-            }
-            let heading = failure_title.map(|title| view! { <Title text=title /><h1>{title}</h1> });
-            view! { {heading}<FetchError errors retry unreachable /> }.into_any()
+            failed(
+                ArcRwSignal::new(errors),
+                retry,
+                failure_title,
+                unreachable,
+                failure,
+            )
         }
     }
 }
