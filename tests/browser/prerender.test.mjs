@@ -126,56 +126,56 @@ describe('the app taking over a prerendered page', () => {
     ['the home page', () => '/'],
   ]) {
     test(`${name}: the app shows what the prerendered page showed, with no layout shift`, async () => {
-      const site = await env.open(null);
-      await site.page.addInitScript(() => {
+      const tab = await env.open(null);
+      await tab.page.addInitScript(() => {
         window.__shift = 0;
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      await site.goto(path());
-      assert.equal(await site.page.locator('[data-prerendered]').count(), 0, 'taken over');
-      assert.equal(await site.page.locator('main').innerText(), await prerenderedMain(path()));
+      await tab.goto(path());
+      assert.equal(await tab.page.locator('[data-prerendered]').count(), 0, 'taken over');
+      assert.equal(await tab.page.locator('main').innerText(), await prerenderedMain(path()));
       // Shifts are reported after the frame that made them.
-      await site.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
-      assert.equal(await site.page.evaluate(() => window.__shift), 0, 'cumulative layout shift');
-      await site.page.close();
+      await tab.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+      assert.equal(await tab.page.evaluate(() => window.__shift), 0, 'cumulative layout shift');
+      await tab.page.close();
     });
   }
 
   test('after the takeover, links route in the browser and the menu is the app\'s', async () => {
-    const site = await env.open(`/news/${newest.slug}`);
-    await site.page.evaluate(() => { window.__samePage = true; });
-    await site.page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'News' }).click();
-    await site.page.waitForURL(/\/news$/);
-    await site.ready();
-    assert.equal(await site.heading(), 'News');
-    assert.equal(await site.page.evaluate(() => window.__samePage), true, 'no full page load');
-    const button = site.page.locator('.menu-button').first();
+    const tab = await env.open(`/news/${newest.slug}`);
+    await tab.page.evaluate(() => { window.__samePage = true; });
+    await tab.page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'News' }).click();
+    await tab.page.waitForURL(/\/news$/);
+    await tab.ready();
+    assert.equal(await tab.heading(), 'News');
+    assert.equal(await tab.page.evaluate(() => window.__samePage), true, 'no full page load');
+    const button = tab.page.locator('.menu-button').first();
     await button.click();
     assert.equal(await button.getAttribute('aria-expanded'), 'true');
-    await site.page.keyboard.press('Escape');
+    await tab.page.keyboard.press('Escape');
     assert.equal(await button.getAttribute('aria-expanded'), 'false');
-    await site.page.close();
+    await tab.page.close();
   });
 
   test('before the app runs, the menu\'s sections open and close', async () => {
-    const site = await env.open(null);
+    const tab = await env.open(null);
     // Hold the app back: its wasm never arrives.
-    await site.page.route(/_bg\.wasm$/, () => {});
-    await site.page.goto(env.server.url(`/news/${newest.slug}`));
-    await site.page.waitForLoadState('domcontentloaded');
-    assert.equal(await site.page.locator('[data-prerendered]').count(), 1);
-    const button = site.page.locator('.menu-button').first();
-    const panel = site.page.locator(`#${await button.getAttribute('aria-controls')}`);
+    await tab.page.route(/_bg\.wasm$/, () => {});
+    await tab.page.goto(env.server.url(`/news/${newest.slug}`));
+    await tab.page.waitForLoadState('domcontentloaded');
+    assert.equal(await tab.page.locator('[data-prerendered]').count(), 1);
+    const button = tab.page.locator('.menu-button').first();
+    const panel = tab.page.locator(`#${await button.getAttribute('aria-controls')}`);
     await button.click();
     assert.equal(await button.getAttribute('aria-expanded'), 'true');
     assert.ok(await panel.isVisible());
     assert.ok(await panel.getByRole('link').count() > 1);
-    await site.page.keyboard.press('Escape');
+    await tab.page.keyboard.press('Escape');
     assert.equal(await button.getAttribute('aria-expanded'), 'false');
     assert.ok(!(await panel.isVisible()));
-    await site.page.close();
+    await tab.page.close();
   });
 });
 
