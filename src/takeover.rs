@@ -11,6 +11,11 @@
 /// `<body>` (which the service worker's notices share).
 pub use newsroom_content::shared::PRERENDERED;
 
+/// Added to a prerendered page that reads on its own: the loader
+/// (`scripts/external-loader.mjs`) starts the app at the reader's first
+/// interaction there.
+pub use newsroom_content::shared::APP_DEFERRED;
+
 #[cfg(target_arch = "wasm32")]
 pub use browser::mount;
 
@@ -88,6 +93,7 @@ mod browser {
             .active_element()
             .map(|el| el.id())
             .filter(|id| !id.is_empty());
+        let open = expanded(prerendered);
         let typed: Vec<(String, String)> = inputs(prerendered)
             .filter(|input| !input.id().is_empty() && input.value() != input.default_value())
             .map(|input| (input.id(), input.value()))
@@ -113,6 +119,17 @@ mod browser {
                 }
             }
         }
+        // A section the reader opened before the app started stays open: its
+        // button in the app's page is pressed as the reader pressed it.
+        for id in open {
+            if let Some(button) = document()
+                .get_element_by_id(&id)
+                .filter(|el| el.get_attribute("aria-expanded").as_deref() == Some("false"))
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                button.click();
+            }
+        }
         if let Some(el) = focused
             .and_then(|id| document().get_element_by_id(&id))
             .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
@@ -120,6 +137,19 @@ mod browser {
             let _ = el.focus();
         }
         window.scroll_to_with_x_and_y(x, y);
+    }
+
+    /// The ids of the prerendered page's open disclosure buttons.
+    fn expanded(within: &web_sys::Element) -> Vec<String> {
+        let found = within
+            .query_selector_all("[aria-expanded=\"true\"][id]")
+            .ok();
+        let count = found.as_ref().map_or(0, web_sys::NodeList::length);
+        (0..count)
+            .filter_map(|i| found.as_ref().and_then(|list| list.item(i)))
+            .filter_map(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+            .map(|el| el.id())
+            .collect()
     }
 
     /// The text fields of the prerendered page.

@@ -228,9 +228,9 @@ describe('updates', () => {
       }
     }
     // The pages (the shell and every prerendered one) and the loader
-    // (start-<hash>.js) name the code files.
+    // (start-<hash>.js, app-<hash>.js) name the code files.
     const pages = readdirSync(dir, { recursive: true }).filter((f) => /\.html$/.test(f) && !f.startsWith('data'));
-    for (const page of [...pages, ...readdirSync(dir).filter((f) => /^start-.*\.js$/.test(f))]) {
+    for (const page of [...pages, ...readdirSync(dir).filter((f) => /^(start|app)-.*\.js$/.test(f))]) {
       let html = readFileSync(join(dir, page), 'utf8');
       for (const [from, to] of Object.entries(renamed)) html = html.replaceAll(from, to);
       writeFileSync(join(dir, page), html);

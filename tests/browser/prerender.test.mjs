@@ -76,6 +76,32 @@ describe('prerendered pages', () => {
     assert.equal(feed.items[0].link, `${publicUrl}/news/${newest.slug}`);
   });
 
+  // A country the newest article is about, with its own page and feed.
+  const country = () => site.taxonomies.countries.terms.find((t) => t.slug === newest.tags.countries[0]);
+
+  test('a link-preview scraper gets a term page\'s title, description, type and URL', async () => {
+    const term = country();
+    const { result } = await ogs({ url: server.url(`/countries/${term.slug}`) });
+    assert.equal(result.ogType, 'website');
+    assert.ok(result.ogTitle.startsWith(term.name), result.ogTitle);
+    assert.ok(result.ogDescription.includes(term.name) || result.ogDescription === term.summary, result.ogDescription);
+    assert.equal(result.ogUrl, `${publicUrl}/countries/${term.slug}`);
+  });
+
+  test('a feed reader reads a term\'s feed, announced by its page, whose items are its articles', async () => {
+    const term = country();
+    const html = await (await fetch(server.url(`/countries/${term.slug}`))).text();
+    const href = html.match(new RegExp(`<link rel="alternate" type="application/rss\\+xml" title="[^"]*${term.name}" href="([^"]+)">`))?.[1];
+    assert.equal(href, `/countries/${term.slug}/feed.xml`);
+    const feed = await new Parser().parseURL(server.url(href));
+    const expected = content.news.articles
+      .filter((a) => a.tags?.countries?.includes(term.slug))
+      .map((a) => `${publicUrl}/news/${a.slug}`)
+      .sort();
+    assert.deepEqual(feed.items.map((i) => i.link).sort(), expected);
+    assert.ok(feed.title.includes(term.name), feed.title);
+  });
+
   test('every prerendered page has its own title and a description, and listed pages a canonical URL', () => {
     const pages = readdirSync(DIST, { recursive: true }).filter((f) => f.endsWith('.html') && f !== 'shell.html');
     assert.ok(pages.length > 100, `${pages.length} pages`);
@@ -156,6 +182,53 @@ describe('the app taking over a prerendered page', () => {
     assert.equal(await button.getAttribute('aria-expanded'), 'true');
     await tab.page.keyboard.press('Escape');
     assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    await tab.page.close();
+  });
+
+  /** The app's code files a page has requested so far. */
+  const appCode = (requests) => requests.filter((path) => /(^|\/)(app-[0-9a-f]+\.js|newsroom-[0-9a-f]+(_bg\.wasm|\.js))$/.test(path));
+
+  test('a page that reads on its own loads no app code until the reader moves, then the app takes over', async () => {
+    const tab = await env.open(null);
+    const requests = [];
+    tab.page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await tab.page.goto(env.server.url(`/news/${newest.slug}`));
+    await tab.page.waitForLoadState('load');
+    await tab.page.waitForTimeout(1000);
+    assert.deepEqual(appCode(requests), [], 'nothing of the app before the reader does anything');
+    assert.equal(await tab.page.locator('[data-prerendered]').count(), 1);
+    await tab.page.mouse.move(10, 10);
+    await tab.page.locator('[data-prerendered]').waitFor({ state: 'detached' });
+    assert.equal(appCode(requests).filter((p) => p.endsWith('.wasm')).length, 1, 'the wasm, once');
+    assert.equal(await tab.heading(), newest.title.trim());
+    await tab.page.close();
+  });
+
+  test('the search page starts the app at once: results need it', async () => {
+    const tab = await env.open(null);
+    const word = newest.title.split(/\s+/).find((w) => /^[A-Za-z]{5,}$/.test(w));
+    await tab.page.goto(env.server.url(`/search?q=${encodeURIComponent(word)}`));
+    // No interaction at all.
+    await tab.page.locator('[data-prerendered]').waitFor({ state: 'detached' });
+    await tab.page.getByRole('link', { name: newest.title.trim() }).first().waitFor();
+    await tab.page.close();
+  });
+
+  test('a menu section opened before the app started stays open after the takeover', async () => {
+    const tab = await env.open(null);
+    await tab.page.goto(env.server.url(`/news/${newest.slug}`));
+    await tab.page.waitForLoadState('load');
+    const button = tab.page.locator('.menu-button').nth(1);
+    const name = (await button.textContent()).trim();
+    // The press opens the section (the page's own script) and starts the app.
+    await button.click();
+    await tab.page.locator('[data-prerendered]').waitFor({ state: 'detached' });
+    const now = tab.nav().getByRole('button', { name, exact: true });
+    assert.equal(await now.getAttribute('aria-expanded'), 'true');
+    assert.ok(await tab.page.locator(`#${await now.getAttribute('aria-controls')}`).isVisible());
+    // It is the app's now: Escape closes it and focus returns to its button.
+    await tab.page.keyboard.press('Escape');
+    assert.equal(await now.getAttribute('aria-expanded'), 'false');
     await tab.page.close();
   });
 

@@ -39,6 +39,10 @@ pub const SHELL_PAGE: &str = "shell.html";
 /// takes over in place; until then the page script runs its menu.
 pub const PRERENDERED: &str = "data-prerendered";
 
+/// The attribute the prerenderer adds to a page that reads on its own: the
+/// app starts at the reader's first interaction there, not at load.
+pub const APP_DEFERRED: &str = "data-app-deferred";
+
 /// Each shared name with the files, from the repository's root, that must
 /// spell it exactly as here.
 pub const SHARED: &[(&str, &str, &[&str])] = &[
@@ -53,7 +57,16 @@ pub const SHARED: &[(&str, &str, &[&str])] = &[
         SHELL_PAGE,
         &["sw/sw.js", "scripts/offline-manifest.mjs"],
     ),
-    ("PRERENDERED", PRERENDERED, &["public/prerendered-menu.js"]),
+    (
+        "PRERENDERED",
+        PRERENDERED,
+        &["public/prerendered-menu.js", "scripts/external-loader.mjs"],
+    ),
+    (
+        "APP_DEFERRED",
+        APP_DEFERRED,
+        &["scripts/external-loader.mjs"],
+    ),
     (
         "THEME_COLOUR",
         THEME_COLOUR,

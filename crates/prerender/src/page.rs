@@ -97,6 +97,10 @@ pub struct PageSpec {
     pub subject: Subject,
     /// Listed in the sitemap (pages worth finding; not embeds or 404).
     pub listed: bool,
+    /// Reads on its own, so the app waits for the reader's first
+    /// interaction (`APP_DEFERRED`). Search, the offline list, the embed
+    /// builder and embeds need the app for their job: it starts at once.
+    pub reads_alone: bool,
 }
 
 /// The file a route's path is answered from: `news/x` → `news/x/index.html`.
@@ -119,6 +123,15 @@ fn spec(url: String, subject: Subject, listed: bool) -> PageSpec {
         url,
         subject,
         listed,
+        reads_alone: true,
+    }
+}
+
+/// A page that needs the app at once.
+fn app_page(url: String, listed: bool) -> PageSpec {
+    PageSpec {
+        reads_alone: false,
+        ..spec(url, Subject::Other, listed)
     }
 }
 
@@ -132,17 +145,15 @@ pub fn plan(site: &Site) -> Result<Vec<PageSpec>, String> {
             Subject::Other,
             true,
         ),
-        spec(routes::search_href("", &[], 1), Subject::Other, false),
-        spec(routes::offline_href(1), Subject::Other, false),
-        spec(routes::embed_builder_href(), Subject::Other, true),
-        spec(
+        app_page(routes::search_href("", &[], 1), false),
+        app_page(routes::offline_href(1), false),
+        app_page(routes::embed_builder_href(), true),
+        app_page(
             routes::embed_news_href(&NewsFilter::default(), 5, &EmbedOptions::default()),
-            Subject::Other,
             false,
         ),
-        spec(
+        app_page(
             routes::embed_search_href("", &EmbedOptions::default()),
-            Subject::Other,
             false,
         ),
     ];
@@ -187,7 +198,7 @@ pub fn plan(site: &Site) -> Result<Vec<PageSpec>, String> {
             true,
         ));
         let embed = routes::embed_article_href(&article.slug, &EmbedOptions::default());
-        pages.push(spec(embed, Subject::Other, false));
+        pages.push(app_page(embed, false));
     }
     // A path no route matches: the router's own not-found page.
     let mut not_found = spec(
@@ -240,7 +251,11 @@ impl<'t> Template<'t> {
         out.push_str(&head(site, spec, rendered));
         out.push_str(self.head_end);
         // What the app takes over in place (newsroom::takeover).
-        out.push_str(&format!("<div {}>", newsroom::takeover::PRERENDERED));
+        out.push_str(&format!("<div {}", newsroom::takeover::PRERENDERED));
+        if spec.reads_alone {
+            out.push_str(&format!(" {}", newsroom::takeover::APP_DEFERRED));
+        }
+        out.push('>');
         out.push_str(&rendered.body);
         out.push_str("</div>");
         out.push_str(self.after_body);

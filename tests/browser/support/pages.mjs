@@ -16,10 +16,20 @@ export class SitePage {
   /** Waits until the app has rendered a page (or its load error) and
    * the parts it fetches have arrived. */
   async ready() {
-    // A prerendered page is read until the app takes it over.
+    // A prerendered page is read until the app takes it over; on a page
+    // that reads on its own, the app starts when the reader first moves.
+    await this.wake();
     await this.page.locator('body > [data-prerendered]').waitFor({ state: 'detached' });
     await this.page.locator('main h1').first().waitFor();
     await this.page.locator('main .loading').first().waitFor({ state: 'detached' });
+  }
+
+  /** The reader moves the mouse, as anyone who starts using a page does
+   * (on a page that reads on its own, the app starts then). */
+  async wake() {
+    await this.page.waitForLoadState('domcontentloaded');
+    await this.page.mouse.move(3, 3);
+    await this.page.mouse.move(1, 1);
   }
 
   h1() {
