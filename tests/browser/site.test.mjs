@@ -276,6 +276,7 @@ describe('content loading failures', () => {
     env.allowed = [/Failed to load resource/];
     const site = await env.open(null);
     await site.page.goto(env.server.url(file.replace('/data/articles/', '/news/').replace('.json', '')));
+    await site.wake();
     const alert = site.page.getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
     assert.match(await alert.innerText(), new RegExp(`Could not download data/articles/${seedArticle.slug}\\.json: .*no complete answer within 15 seconds`));
