@@ -7,7 +7,8 @@
 // after one visit), an in-app navigation between two articles, and JS heap
 // plus wasm memory after visiting 50 pages. Prints one table. Cold loads run
 // in a browser that refuses service workers, so none answers for the
-// network. Then Lighthouse 12 (mobile preset: simulated slow 4G, 4x CPU)
+// network. What the app's start costs the main thread on an article (it
+// starts at the reader's first move there), at 4x CPU. Then Lighthouse 12 (mobile preset: simulated slow 4G, 4x CPU)
 // on an article, the home page, a term page and the static floor of the
 // same article, in the same run: performance, SEO, FCP, LCP, TBT, CLS and
 // the LCP ratio to the floor, and what the article's first paint needs (its
@@ -125,6 +126,43 @@ function firstTerm(data) {
   return '/countries';
 }
 
+/** What the app's start costs the main thread on a prerendered page, at
+ * 4x CPU as Lighthouse's mobile preset: from the reader's first move
+ * (which starts it) until the network and the page are quiet. Returns the
+ * median busy time and the median of the long tasks' time over 50 ms. */
+async function startCost(browser, server, path) {
+  const busy = [];
+  const blocking = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const page = await browser.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(server.url(path));
+    await page.waitForLoadState('networkidle');
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    const woken = await page.evaluate(() => performance.now());
+    await page.mouse.move(5, 5);
+    await page.locator('body > [data-prerendered]').waitFor({ state: 'detached', timeout: 120_000 });
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(2000);
+    const { profile } = await cdp.send('Profiler.stop');
+    const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+    busy.push(profile.samples.reduce((sum, id, k) => sum + (idle.has(id) ? 0 : profile.timeDeltas[k] / 1000), 0));
+    const long = await page.evaluate(() => window.__long);
+    blocking.push(long.filter((t) => t.start >= woken).reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0));
+    await page.close();
+  }
+  return { busy: median(busy), blocking: median(blocking) };
+}
+
 /** Lighthouse (mobile preset) on each page, one Chromium per run. */
 async function audit(server, root, pages) {
   const { default: lighthouse } = await import('lighthouse');
@@ -191,6 +229,9 @@ for (const [name, n] of SETS) {
     await page.addInitScript(PROBE);
     await page.goto(server.url(`/news/${firstSlug}`));
     await page.waitForFunction(() => window.__paints.length > 0, null, { timeout: 120_000 });
+    // The reader starts using the page: the app starts and takes it over.
+    await page.mouse.move(5, 5);
+    await page.locator('body > [data-prerendered]').waitFor({ state: 'detached', timeout: 120_000 });
     // Click an in-app link; done when the h1 shows the target's title and
     // the next frame has been painted.
     const visit = (href, title) =>
@@ -226,7 +267,8 @@ for (const [name, n] of SETS) {
       wasm: window.__wasm?.memory?.buffer?.byteLength ?? NaN,
     }));
     await page.close();
-    rows.push({ name, home: home.bytes, article: articleBytes, cold: median(cold), warm: median(warm), floor: median(floor), nav: nav.length ? median(nav) : NaN, memory: memory.heap + memory.wasm });
+    const start = await startCost(browser, server, `/news/${firstSlug}`);
+    rows.push({ name, start, home: home.bytes, article: articleBytes, cold: median(cold), warm: median(warm), floor: median(floor), nav: nav.length ? median(nav) : NaN, memory: memory.heap + memory.wasm });
     const term = firstTerm(set.data ?? join(DIST, 'data'));
     audits.push({ name, ...(await audit(server, root, { article: `/news/${firstSlug}`, home: '/', term, floor: '/static/article.html' })) });
     const problems = browser.takeProblems();
@@ -246,6 +288,11 @@ console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   console.log(`| ${r.name} | ${kb(r.home)} | ${kb(r.article)} | ${ms(r.cold)} | ${ms(r.floor)} | ${(r.cold / r.floor).toFixed(1)}× | ${ms(r.warm)} | ${(r.warm / r.floor).toFixed(1)}× | ${Number.isNaN(r.nav) ? 'n/a (one article)' : ms(r.nav)} | ${(r.memory / 1e6).toFixed(1)} MB |`);
 }
+
+console.log('\nThe app starting on a prerendered article (at the reader\'s first move), 4x CPU:');
+console.log('| data | main thread busy | long tasks past 50 ms |');
+console.log('| --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.name} | ${ms(r.start.busy)} | ${ms(r.start.blocking)} |`);
 
 console.log('\nLighthouse 12, mobile preset (performance, SEO; FCP, LCP, TBT in ms; CLS), same run:');
 console.log('| data | page | performance | SEO | FCP | LCP | TBT | CLS | LCP / floor |');
