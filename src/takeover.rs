@@ -141,27 +141,29 @@ mod browser {
 
     /// The ids of the prerendered page's open disclosure buttons.
     fn expanded(within: &web_sys::Element) -> Vec<String> {
-        let found = within
-            .query_selector_all("[aria-expanded=\"true\"][id]")
-            .ok();
-        let count = found.as_ref().map_or(0, web_sys::NodeList::length);
-        (0..count)
-            .filter_map(|i| found.as_ref().and_then(|list| list.item(i)))
-            .filter_map(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+        matching::<web_sys::Element>(within, "[aria-expanded=\"true\"][id]")
             .map(|el| el.id())
             .collect()
     }
 
     /// The text fields of the prerendered page.
     fn inputs(within: &web_sys::Element) -> impl Iterator<Item = web_sys::HtmlInputElement> {
+        matching(within, "input")
+    }
+
+    /// The elements under `within` that match `selector`, as `T`.
+    fn matching<T: wasm_bindgen::JsCast>(
+        within: &web_sys::Element,
+        selector: &str,
+    ) -> impl Iterator<Item = T> {
         use wasm_bindgen::JsCast;
-        let found = within.query_selector_all("input").ok();
+        let found = within.query_selector_all(selector).ok();
         let count = found.as_ref().map_or(0, web_sys::NodeList::length);
         (0..count).filter_map(move |i| {
             found
                 .as_ref()
                 .and_then(|list| list.item(i))
-                .and_then(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|node| node.dyn_into::<T>().ok())
         })
     }
 }

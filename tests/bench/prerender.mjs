@@ -8,10 +8,9 @@
 // Uses the built app's template (trunk build --release first); archives
 // come from the build's own generator and publisher.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, ROOT, corpus } from '../browser/support/site.mjs';
+import { ROOT, appFolder, corpus } from '../browser/support/site.mjs';
 
 const args = process.argv.slice(2);
 const profileAt = args.indexOf('--profile');
@@ -35,13 +34,7 @@ function sizeOf(dir, test) {
 const rows = [];
 for (const [name, n] of SETS) {
   const data = corpus(n);
-  const dir = mkdtempSync(join(tmpdir(), 'newsroom-prerender-'));
-  for (const entry of readdirSync(DIST)) {
-    if (entry === 'data' || /\.(html|xml|txt)(\.br|\.gz)?$/.test(entry) || statSync(join(DIST, entry)).isDirectory()) continue;
-    cpSync(join(DIST, entry), join(dir, entry));
-  }
-  cpSync(join(DIST, 'icons'), join(dir, 'icons'), { recursive: true });
-  writeFileSync(join(dir, 'index.html'), readFileSync(join(DIST, 'shell.html')));
+  const dir = appFolder('newsroom-prerender-');
   symlinkSync(data, join(dir, 'data'));
 
   let started = process.hrtime.bigint();

@@ -229,6 +229,7 @@ describe('the app taking over a prerendered page', () => {
     // It is the app's now: Escape closes it and focus returns to its button.
     await tab.page.keyboard.press('Escape');
     assert.equal(await now.getAttribute('aria-expanded'), 'false');
+    assert.equal(await tab.page.evaluate(() => document.activeElement?.textContent?.trim()), name);
     await tab.page.close();
   });
 

@@ -114,20 +114,27 @@ export function manifest(dir, budgetMb = 25) {
   });
 }
 
-/** A site folder of the build's app with the given published data, every
- * page prerendered from it by the build's own prerenderer (as trunk's
- * post-build step does), with its service worker and precache list. */
-export function prerendered(data) {
-  const dir = mkdtempSync(join(tmpdir(), 'newsroom-prerendered-'));
-  temporary.push(dir);
+/** A new folder with the build's app files (code, styles, icons) and its
+ * template as `index.html`, ready to be prerendered: no pages, feeds,
+ * sitemaps, service worker or data (each caller writes its own, so no
+ * stale copy stays). */
+export function appFolder(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const again = /\.(html|xml|txt)(\.br|\.gz)?$|^(sw\.js|precache-[0-9a-f]+\.json)(\.br|\.gz)?$/;
   for (const entry of readdirSync(DIST, { withFileTypes: true })) {
-    // The app's files; pages, feeds and sitemaps are written again below.
-    // (The worker and its list are written again too: no stale copies.)
-    const again = /\.(html|xml|txt)(\.br|\.gz)?$|^(sw\.js|precache-[0-9a-f]+\.json)(\.br|\.gz)?$/;
     if (entry.isDirectory() ? entry.name !== 'icons' : again.test(entry.name)) continue;
     cpSync(join(DIST, entry.name), join(dir, entry.name), { recursive: true });
   }
   writeFileSync(join(dir, 'index.html'), readFileSync(join(DIST, 'shell.html')));
+  return dir;
+}
+
+/** A site folder of the build's app with the given published data, every
+ * page prerendered from it by the build's own prerenderer (as trunk's
+ * post-build step does), with its service worker and precache list. */
+export function prerendered(data) {
+  const dir = appFolder('newsroom-prerendered-');
+  temporary.push(dir);
   cpSync(data, join(dir, 'data'), { recursive: true });
   execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'newsroom-prerender', '--', dir, '/'], {
     cwd: root,
