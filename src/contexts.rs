@@ -84,6 +84,57 @@ pub fn use_document_title() -> Option<DocumentTitle> {
     use_context::<DocumentTitle>()
 }
 
+/// Which part of a framed page a prerender writes: the frame (skip link,
+/// header with the menu, footer) is the same on most pages, so the
+/// prerenderer renders it once and each page's main region alone.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum LayoutPart {
+    /// The frame, its main region empty.
+    Frame,
+    /// What goes in the main region, nothing around it.
+    Page,
+}
+
+/// The part being prerendered, and whether the page had a frame at all
+/// (embeds have none).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Copy)]
+pub struct Framing {
+    pub part: LayoutPart,
+    framed: StoredValue<bool>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Framing {
+    /// Records that the layout's frame is around the page.
+    pub fn mark_framed(&self) {
+        self.framed.set_value(true);
+    }
+
+    /// Whether the layout's frame is around the page.
+    pub fn framed(&self) -> bool {
+        self.framed.get_value()
+    }
+}
+
+/// Renders only one part of framed pages, for the prerenderer.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn provide_framing(part: LayoutPart) -> Framing {
+    let framing = Framing {
+        part,
+        framed: StoredValue::new(false),
+    };
+    provide_context(framing);
+    framing
+}
+
+/// The part to render; `None`: the whole page (always in the browser).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn use_framing() -> Option<Framing> {
+    use_context::<Framing>()
+}
+
 /// Shares an embed's options with the embed page below.
 pub fn provide_embed_options(options: Memo<EmbedOptions>) {
     provide_context(options);

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
 use crate::app::Prerendered;
-use crate::contexts::provide_document_title;
+use crate::components::nav::marks;
+use crate::contexts::{LayoutPart, provide_document_title, provide_framing};
 use crate::data::fetch::{load_site, read_from};
 use crate::data::{Content, DataError};
 
@@ -61,10 +62,12 @@ pub struct Rendered {
 }
 
 /// Reads the published site file of the site in `dir` (a built site),
-/// and makes every later fetch read from there.
+/// and makes every later fetch on this thread read from there. Each
+/// thread that renders opens the site for itself.
 pub fn open_site(dir: &std::path::Path) -> Result<Content, DataError> {
-    // Already set when a second site is opened on this thread.
-    let _ = any_spawner::Executor::init_local_custom_executor(ThisThread);
+    // One executor for every thread, running what each spawns on its own
+    // (already set when a second site is opened).
+    let _ = any_spawner::Executor::init_custom_executor(ThisThread);
     read_from(dir);
     match load_site().now_or_never() {
         Some(site) => site.map(Content::new),
@@ -77,6 +80,12 @@ pub fn open_site(dir: &std::path::Path) -> Result<Content, DataError> {
 
 /// Renders the page at `url` (a path under the base, with its query).
 pub fn render(content: &Content, url: &str) -> Rendered {
+    render_part(content, url, None).0
+}
+
+/// Renders one part of the page at `url`, or all of it; says whether the
+/// page has the layout's frame.
+fn render_part(content: &Content, url: &str, part: Option<LayoutPart>) -> (Rendered, bool) {
     // A server render: browser-only helpers (window listeners) stand aside.
     let owner = Owner::new_root(Some(std::sync::Arc::new(
         hydration_context::SsrSharedContext::new(),
@@ -84,16 +93,83 @@ pub fn render(content: &Content, url: &str) -> Rendered {
     let rendered = owner.with(|| {
         provide_context(RequestUrl::new(url));
         let title = provide_document_title();
+        let framing = part.map(provide_framing);
         let content = content.clone();
         let body = view! { <Prerendered content /> }.to_html();
-        Rendered {
+        let rendered = Rendered {
             body,
             title: title.get(),
-        }
+        };
+        (rendered, framing.is_some_and(|f| f.framed()))
     });
     settle();
     owner.cleanup();
     // What the render left waiting ends once its owner is gone.
     settle();
     rendered
+}
+
+/// Renders pages as `render` does, faster: the frame around the pages the
+/// menu does not mark (most of them: every article) is rendered once, and
+/// each of those pages' main region into it.
+pub struct Renderer {
+    content: Content,
+    /// The shared frame, cut where the main region's content goes.
+    frame: Option<(String, String)>,
+    /// How many pages went into the shared frame.
+    shared: usize,
+}
+
+impl Renderer {
+    pub fn new(content: Content) -> Self {
+        Renderer {
+            content,
+            frame: None,
+            shared: 0,
+        }
+    }
+
+    /// How many pages so far went into the shared frame.
+    pub fn shared(&self) -> usize {
+        self.shared
+    }
+
+    /// The page at `url`, exactly as `render` gives it.
+    pub fn render(&mut self, url: &str) -> Rendered {
+        let path = url.split(['?', '#']).next().unwrap_or_default();
+        if marks(&self.content, path) {
+            return render(&self.content, url);
+        }
+        let (page, framed) = render_part(&self.content, url, Some(LayoutPart::Page));
+        if !framed {
+            return page;
+        }
+        if self.frame.is_none() {
+            let (frame, _) = render_part(&self.content, url, Some(LayoutPart::Frame));
+            self.frame = cut_main(&frame.body);
+        }
+        match &self.frame {
+            Some((before, after)) => {
+                self.shared += 1;
+                Rendered {
+                    body: format!("{before}{}{after}", page.body),
+                    title: page.title,
+                }
+            }
+            // A frame without a main region: render the page whole.
+            None => render(&self.content, url),
+        }
+    }
+}
+
+/// The frame before and after what its main region holds (only a
+/// placeholder's markers).
+fn cut_main(frame: &str) -> Option<(String, String)> {
+    let open = frame.find("<main")?;
+    let inside = open + frame.get(open..)?.find('>')? + 1;
+    let close = inside + frame.get(inside..)?.find("</main>")?;
+    Some((
+        frame.get(..inside)?.to_owned(),
+        frame.get(close..)?.to_owned(),
+    ))
 }

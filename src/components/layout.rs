@@ -45,6 +45,19 @@ pub fn Layout(
         focus_page_heading();
     };
 
+    // The prerenderer may ask for the frame or the page alone.
+    #[cfg(not(target_arch = "wasm32"))]
+    let children: Children = match crate::contexts::use_framing() {
+        Some(framing) => {
+            framing.mark_framed();
+            match framing.part {
+                crate::contexts::LayoutPart::Page => return children().into_any(),
+                crate::contexts::LayoutPart::Frame => Box::new(|| ().into_any()),
+            }
+        }
+        None => children,
+    };
+
     view! {
         <a class="skip-link" href="#main-content" on:click=skip>
             "Skip to main content"
@@ -70,6 +83,7 @@ pub fn Layout(
             </p>
         </footer>
     }
+    .into_any()
 }
 
 /// How many frames to wait for a page still loading its content.

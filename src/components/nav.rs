@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 
 use self::menu_panel::MenuPanel;
 use crate::contexts::use_content;
-use crate::routes::{self, Page};
+use crate::data::{Content, MenuNode};
+use crate::routes::{self, Href, Page};
 
 /// The id of a top-level button, so focus can return to it.
 fn button_id(index: usize) -> String {
@@ -28,6 +29,19 @@ fn focus_by_id(id: &str) {
     {
         let _ = el.focus();
     }
+}
+
+/// Whether the menu looks different at `path`: it marks the section holding
+/// a taxonomy page, and the entry linking to the page itself. Every other
+/// page gets the same menu (the prerenderer renders it once for them all).
+pub fn marks(content: &Content, path: &str) -> bool {
+    fn links_here(nodes: &[MenuNode], path: &str) -> bool {
+        nodes.iter().any(|node| {
+            node.link.as_ref().and_then(Href::href).as_deref() == Some(path)
+                || links_here(&node.children, path)
+        })
+    }
+    matches!(routes::parse_path(path), Page::Taxonomy(_)) || links_here(content.menu(), path)
 }
 
 /// The site's main menu: a button per section opening a panel of links, one

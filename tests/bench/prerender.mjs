@@ -52,6 +52,7 @@ for (const [name, n] of SETS) {
     pages,
     'prerender s': prerender.toFixed(1),
     'precompress s': precompress.toFixed(1),
+    'build adds min': ((prerender + precompress) / 60).toFixed(1),
     'HTML MB': (html.bytes / 1e6).toFixed(0),
     'HTML KB per article': (html.bytes / 1e3 / n).toFixed(1),
     'with .br and .gz KB per article': ((html.bytes + compressed.bytes) / 1e3 / n).toFixed(1),
