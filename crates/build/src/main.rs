@@ -37,6 +37,7 @@ fn main() -> ExitCode {
 }
 
 fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>> {
+    let started = std::time::Instant::now();
     let read = |name: &str| {
         std::fs::read_to_string(content.join(name))
             .map_err(|e| format!("cannot read {}: {e}", content.join(name).display()))
@@ -83,13 +84,14 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
     listing.push('\n');
     write(&data.join(FILES_LIST), listing.as_bytes())?;
     Ok(format!(
-        "published {} articles as {files} files into {}; indexed {} documents ({} terms): index {} bytes, positions {} bytes",
+        "published {} articles as {files} files into {}; indexed {} documents ({} terms): index {} bytes, positions {} bytes; in {:.1} s",
         news.articles.len(),
         data.display(),
         docs.len(),
         index.terms.len(),
         core.len(),
-        positions.len()
+        positions.len(),
+        started.elapsed().as_secs_f64()
     ))
 }
 

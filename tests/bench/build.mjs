@@ -1,0 +1,139 @@
+// A full `trunk build --release` at archive sizes, with the code already
+// compiled (what publishing costs the web team once tools and app are
+// built): for generated archives (10,000 and 50,000 articles by default;
+// 150k on request), the wall time split by stage, the peak memory of the
+// build's processes together, and what the dist holds (files, bytes, per
+// article). A first build of the bundled content compiles whatever is
+// missing and is reported apart. Prints one table.
+//
+// Usage: node tests/bench/build.mjs [10k] [50k] [150k]
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../browser/support/site.mjs';
+
+const SIZES = [['10k', 10_000], ['50k', 50_000], ['150k', 150_000]];
+const asked = process.argv.slice(2);
+const sets = SIZES.filter(([name]) => (asked.length ? asked.includes(name) : name !== '150k'));
+
+/** The resident memory of a process and all it started, in bytes. */
+function treeMemory(root) {
+  const children = new Map();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let bytes = 0;
+  const todo = [String(root)];
+  while (todo.length) {
+    const pid = todo.pop();
+    try {
+      const rss = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+      if (rss) bytes += Number(rss[1]) * 1024;
+    } catch {
+      // gone meanwhile
+    }
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return bytes;
+}
+
+/** Runs trunk's release build of `content` into `dist`; resolves with its
+ * output, wall seconds and peak memory. */
+function build(content, dist) {
+  return new Promise((done, fail) => {
+    const started = process.hrtime.bigint();
+    const env = { ...process.env, NO_COLOR: '1' };
+    if (content) env.NEWSROOM_CONTENT = content;
+    const child = spawn('bash', ['-c', 'source scripts/env.sh && exec trunk build --release --locked --dist "$0"', dist], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, treeMemory(child.pid))), 250);
+    child.on('exit', (code) => {
+      clearInterval(sampler);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code === 0) done({ out, seconds, peak });
+      else fail(new Error(`trunk build failed (${code}):\n${out.slice(-3000)}`));
+    });
+  });
+}
+
+/** Seconds between two of trunk's log lines (their timestamps). */
+function between(out, from, to) {
+  const at = (re, after = 0) => {
+    const lines = out.split('\n');
+    for (let i = after; i < lines.length; i++) {
+      if (re.test(lines[i])) return { i, t: Date.parse(lines[i].match(/^\S+Z/)?.[0] ?? '') };
+    }
+    return null;
+  };
+  const a = at(from);
+  const b = a && at(to, a.i + 1);
+  return a && b ? (b.t - a.t) / 1000 : NaN;
+}
+
+function dirSize(dir) {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    files += 1;
+  }
+  return { bytes, files };
+}
+
+const seconds = (out, re) => Number(out.match(re)?.[1] ?? NaN);
+
+const work = mkdtempSync(join(tmpdir(), 'newsroom-build-bench-'));
+try {
+  const warm = await build(null, join(work, 'warm'));
+  console.log(`first build of the bundled content (compiles what is missing): ${warm.seconds.toFixed(0)} s`);
+  const rows = [];
+  for (const [name, n] of sets) {
+    const content = join(work, `content-${name}`);
+    execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'newsroom-corpus', '--', String(n), content, '1'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const dist = join(work, `dist-${name}`);
+    const { out, seconds: wall, peak } = await build(content, dist);
+    const prerender = seconds(out, /newsroom-prerender: .* in ([\d.]+) s/);
+    const precompress = seconds(out, /precompress: .* in ([\d.]+) s/);
+    const post = between(out, /spawning hook stage=PostBuild/, /finished hook/);
+    const size = dirSize(dist);
+    rows.push({
+      set: name,
+      'wall s': wall.toFixed(0),
+      'publish s': between(out, /spawning hook stage=PreBuild/, /finished hook/).toFixed(0),
+      'app s': between(out, /finished hook/, /spawning hook stage=PostBuild/).toFixed(0),
+      'prerender s': prerender.toFixed(0),
+      'precompress s': precompress.toFixed(0),
+      'other post-build s': (post - prerender - precompress).toFixed(0),
+      'dist move s': between(out, /applying new distribution/, /success/).toFixed(0),
+      'peak MB': (peak / 1e6).toFixed(0),
+      'dist files': size.files,
+      'dist MB': (size.bytes / 1e6).toFixed(0),
+      'KB per article': (size.bytes / 1e3 / n).toFixed(1),
+    });
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(content, { recursive: true, force: true });
+  }
+  console.log('trunk build --release, code already compiled (stages from trunk\'s log and each tool\'s own timing):');
+  console.table(rows);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
