@@ -95,20 +95,37 @@ if (isMainThread) {
     share.paths.push(file.path);
     share.cost += file.cost;
   }
+  // A line at every tenth of a long run (workers report every few files).
+  let done = 0;
+  let shown = 0;
+  const report = (files) => {
+    done += files;
+    const tenth = Math.floor((done * 10) / all.length);
+    if (all.length >= 5000 && tenth > shown && done < all.length) {
+      shown = tenth;
+      console.log(`precompress: ${tenth * 10}% (${done} of ${all.length} files)`);
+    }
+  };
   const counts = await Promise.all(
     shares.map(
       (share) =>
-        new Promise((done, fail) => {
+        new Promise((finish, fail) => {
           const worker = new Worker(new URL(import.meta.url), { workerData: share.paths });
-          worker.once('message', done);
+          worker.on('message', (m) => (m.progress ? report(m.progress) : finish(m.written)));
           worker.once('error', fail);
           worker.once('exit', (code) => code === 0 || fail(new Error(`precompress worker exited with ${code}`)));
         }),
     ),
   );
-  console.log(`precompress: ${counts.reduce((a, b) => a + b, 0)} files written in ${dir} (${threads} threads) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `precompress: ${counts.reduce((a, b) => a + b, 0)} files written in ${dir} (${threads} threads) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 } else {
+  const EVERY = 500;
   let written = 0;
-  for (const path of workerData) written += compress(path);
-  parentPort.postMessage(written);
+  workerData.forEach((path, i) => {
+    written += compress(path);
+    if ((i + 1) % EVERY === 0) parentPort.postMessage({ progress: EVERY });
+  });
+  parentPort.postMessage({ written });
 }

@@ -40,7 +40,7 @@ for (const [name, n] of SETS) {
   let started = process.hrtime.bigint();
   const out = execFileSync(binary, [dir, '/'], { encoding: 'utf8' });
   const prerender = Number(process.hrtime.bigint() - started) / 1e9;
-  const pages = Number(out.match(/(\d+) pages/)?.[1] ?? 0);
+  const pages = Number(out.match(/newsroom-prerender: (\d+) pages \(/)?.[1] ?? 0);
   started = process.hrtime.bigint();
   execFileSync('node', [join(ROOT, 'scripts/precompress.mjs'), dir], { stdio: 'ignore' });
   const precompress = Number(process.hrtime.bigint() - started) / 1e9;

@@ -94,6 +94,8 @@ fn write_pages(
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(pages.len().max(1));
+    let progress = Progress::new(pages.len());
+    let progress = &progress;
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|first| {
@@ -108,6 +110,7 @@ fn write_pages(
                         let text = template.fill(site, spec, &rendered);
                         bytes += text.len() as u64;
                         write(&dir.join(&spec.file), &text)?;
+                        progress.one_more();
                     }
                     Ok::<_, String>((bytes, renderer.shared()))
                 })
@@ -122,6 +125,37 @@ fn write_pages(
                 Ok((bytes + more, shared + also))
             })
     })
+}
+
+/// A line at every tenth of a long run, so a web team member sees it is
+/// working and how far it is.
+struct Progress {
+    done: std::sync::atomic::AtomicUsize,
+    total: usize,
+}
+
+impl Progress {
+    /// Runs shorter than this say nothing until their summary.
+    const QUIET_BELOW: usize = 5_000;
+
+    fn new(total: usize) -> Self {
+        Progress {
+            done: std::sync::atomic::AtomicUsize::new(0),
+            total,
+        }
+    }
+
+    fn one_more(&self) {
+        let done = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        let step = self.total.div_ceil(10).max(1);
+        if self.total >= Self::QUIET_BELOW && done.is_multiple_of(step) && done < self.total {
+            println!(
+                "newsroom-prerender: {}% ({done} of {} pages)",
+                done * 100 / self.total,
+                self.total
+            );
+        }
+    }
 }
 
 fn read(path: &Path) -> Result<String, String> {
