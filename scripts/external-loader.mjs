@@ -7,6 +7,8 @@
 // - at once on the shell (no prerendered page) and on a prerendered page
 //   that needs the app to do its job (search results, the offline list,
 //   embeds);
+// - a page prerendered for another query than the one it is opened with
+//   (data-rendered-query) stays hidden until the app replaces it;
 // - on a prerendered page that reads on its own (marked data-app-deferred
 //   by the prerenderer), at the reader's first interaction, so the page's
 //   first paint and first quiet moments on a slow phone are not spent
@@ -56,6 +58,9 @@ html = html.replace(/<link\b([^>]*)>/g, (link, attrs) => {
   return '';
 });
 
+// How long a page prerendered for another query stays hidden waiting for
+// the app (the app itself gives up on taking over after 20 s).
+const STALE_PATIENCE_MS = 20_000;
 const start = `// Starts the app: written by scripts/external-loader.mjs, which says when.
 const preloads = ${JSON.stringify(preloads)};
 const start = () => {
@@ -67,6 +72,15 @@ const start = () => {
   import('./${app}');
 };
 const page = document.querySelector('body > [data-prerendered]');
+// A page showing what its query asks for (an embed's options, a search),
+// prerendered for another query, would show the wrong thing until the app
+// has rendered the right one and replaced it: it stays hidden until then,
+// and shows again should the app not come.
+const rendered = page?.getAttribute('data-rendered-query');
+if (rendered != null && rendered !== location.search) {
+  page.style.visibility = 'hidden';
+  setTimeout(() => (page.style.visibility = ''), ${STALE_PATIENCE_MS});
+}
 if (page?.hasAttribute('data-app-deferred')) {
   const intents = ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'focusin', 'wheel'];
   const wake = () => {

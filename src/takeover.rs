@@ -16,6 +16,10 @@ pub use newsroom_content::shared::PRERENDERED;
 /// interaction there.
 pub use newsroom_content::shared::APP_DEFERRED;
 
+/// The query a prerendered page that depends on it was rendered for (see
+/// `scripts/external-loader.mjs`).
+pub use newsroom_content::shared::RENDERED_QUERY;
+
 #[cfg(target_arch = "wasm32")]
 pub use browser::mount;
 

@@ -214,6 +214,22 @@ describe('the app taking over a prerendered page', () => {
     await tab.page.close();
   });
 
+  test('an embed opened with other options than its prerendered page shows nothing of that page; with the same, it shows at once', async () => {
+    const tab = await env.open(null);
+    // The app never comes: what shows is the prerendered page alone.
+    await tab.page.route(/\.wasm$/, (route) => route.abort());
+    env.allowed = [/ERR_FAILED/, /Failed to fetch/];
+    const field = site.taxonomies.fields.terms[0].slug;
+    await tab.page.goto(env.server.url(`/embed/news?field=${field}&limit=3`));
+    await tab.page.waitForLoadState('load');
+    const heading = tab.page.locator('main h1').first();
+    assert.equal(await heading.count(), 1, 'the prerendered headlines are in the page');
+    assert.equal(await heading.isVisible(), false, 'but not shown: they are not the ones asked for');
+    await tab.page.goto(env.server.url('/embed/news?limit=5'));
+    await tab.page.locator('main h1').first().waitFor({ state: 'visible' });
+    await tab.page.close();
+  });
+
   test('a menu section opened before the app started stays open after the takeover', async () => {
     const tab = await env.open(null);
     await tab.page.goto(env.server.url(`/news/${newest.slug}`));

@@ -43,6 +43,11 @@ pub const PRERENDERED: &str = "data-prerendered";
 /// app starts at the reader's first interaction there, not at load.
 pub const APP_DEFERRED: &str = "data-app-deferred";
 
+/// The attribute holding the query a prerendered page was rendered for, on
+/// pages whose content depends on it (embeds, search): opened with another
+/// query, the page stays hidden until the app has rendered the right one.
+pub const RENDERED_QUERY: &str = "data-rendered-query";
+
 /// Each shared name with the files, from the repository's root, that must
 /// spell it exactly as here.
 pub const SHARED: &[(&str, &str, &[&str])] = &[
@@ -65,6 +70,11 @@ pub const SHARED: &[(&str, &str, &[&str])] = &[
     (
         "APP_DEFERRED",
         APP_DEFERRED,
+        &["scripts/external-loader.mjs"],
+    ),
+    (
+        "RENDERED_QUERY",
+        RENDERED_QUERY,
         &["scripts/external-loader.mjs"],
     ),
     (

@@ -101,6 +101,9 @@ pub struct PageSpec {
     /// interaction (`APP_DEFERRED`). Search, the offline list, the embed
     /// builder and embeds need the app for their job: it starts at once.
     pub reads_alone: bool,
+    /// What it shows depends on its query (an embed's options, a search),
+    /// so it was rendered for its own URL's query only (`RENDERED_QUERY`).
+    pub reads_query: bool,
 }
 
 /// The file a route's path is answered from: `news/x` → `news/x/index.html`.
@@ -124,6 +127,7 @@ fn spec(url: String, subject: Subject, listed: bool) -> PageSpec {
         subject,
         listed,
         reads_alone: true,
+        reads_query: false,
     }
 }
 
@@ -132,6 +136,14 @@ fn app_page(url: String, listed: bool) -> PageSpec {
     PageSpec {
         reads_alone: false,
         ..spec(url, Subject::Other, listed)
+    }
+}
+
+/// A page that needs the app at once and shows what its query asks for.
+fn query_page(url: String) -> PageSpec {
+    PageSpec {
+        reads_query: true,
+        ..app_page(url, false)
     }
 }
 
@@ -145,17 +157,15 @@ pub fn plan(site: &Site) -> Result<Vec<PageSpec>, String> {
             Subject::Other,
             true,
         ),
-        app_page(routes::search_href("", &[], 1), false),
+        query_page(routes::search_href("", &[], 1)),
         app_page(routes::offline_href(1), false),
         app_page(routes::embed_builder_href(), true),
-        app_page(
-            routes::embed_news_href(&NewsFilter::default(), 5, &EmbedOptions::default()),
-            false,
-        ),
-        app_page(
-            routes::embed_search_href("", &EmbedOptions::default()),
-            false,
-        ),
+        query_page(routes::embed_news_href(
+            &NewsFilter::default(),
+            5,
+            &EmbedOptions::default(),
+        )),
+        query_page(routes::embed_search_href("", &EmbedOptions::default())),
     ];
     // Every page of every list the build publishes: all news, and each
     // term's (the links of their pagers).
@@ -198,7 +208,7 @@ pub fn plan(site: &Site) -> Result<Vec<PageSpec>, String> {
             true,
         ));
         let embed = routes::embed_article_href(&article.slug, &EmbedOptions::default());
-        pages.push(app_page(embed, false));
+        pages.push(query_page(embed));
     }
     // A path no route matches: the router's own not-found page.
     let mut not_found = spec(
@@ -254,6 +264,14 @@ impl<'t> Template<'t> {
         out.push_str(&format!("<div {}", newsroom::takeover::PRERENDERED));
         if spec.reads_alone {
             out.push_str(&format!(" {}", newsroom::takeover::APP_DEFERRED));
+        }
+        if spec.reads_query {
+            let query = spec.url.find('?').and_then(|at| spec.url.get(at..));
+            out.push_str(&format!(
+                " {}=\"{}\"",
+                newsroom::takeover::RENDERED_QUERY,
+                escape(query.unwrap_or_default())
+            ));
         }
         out.push('>');
         out.push_str(&rendered.body);

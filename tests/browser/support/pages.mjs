@@ -179,9 +179,10 @@ export class EmbedFrame {
     return this.frame.locator(selector);
   }
 
-  /** Waits until the embed has rendered its page and what it fetches. */
+  /** Waits until the embed shows its page and what it fetches (a page
+   * prerendered for other options stays hidden until the app replaces it). */
   async ready() {
-    await this.locator('main h1').first().waitFor({ state: 'attached' });
+    await this.locator('main h1').first().waitFor({ state: 'visible' });
     await this.locator('main .loading').first().waitFor({ state: 'detached' });
   }
 
