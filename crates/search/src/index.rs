@@ -2,7 +2,7 @@
 //! frequencies per field, word positions for phrases, stems, and what each
 //! document needs to be shown as a result.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -111,6 +111,41 @@ impl Columns {
 /// A term's frequency per field in one document, and its positions.
 type Occurrences = ([u32; 4], Vec<u32>);
 
+/// One term's postings and positions, encoded while the index is built.
+struct TermBuild {
+    term: String,
+    postings: Vec<u8>,
+    positions: Vec<u8>,
+    df: u32,
+    last_doc: u32,
+}
+
+impl TermBuild {
+    fn new(term: String) -> Self {
+        TermBuild {
+            term,
+            postings: Vec::new(),
+            positions: Vec::new(),
+            df: 0,
+            last_doc: 0,
+        }
+    }
+
+    /// The term's occurrences in the next document (documents come in order).
+    fn add(&mut self, doc: u32, tf: &[u32; 4], positions: &[u32]) {
+        varint::write(&mut self.postings, doc - self.last_doc);
+        self.last_doc = doc;
+        encode_tf(&mut self.postings, tf);
+        varint::write(&mut self.positions, positions.len() as u32);
+        let mut last = 0;
+        for &p in positions {
+            varint::write(&mut self.positions, p - last);
+            last = p;
+        }
+        self.df += 1;
+    }
+}
+
 /// Most terms looked at for words sharing a stem.
 const MAX_STEM_SCAN: usize = 2_000;
 
@@ -123,13 +158,19 @@ impl Index {
     pub fn build(docs: &[Document]) -> Index {
         let mut facet_values: Vec<Vec<String>> = vec![Vec::new(); TaxonomyKind::ALL.len()];
         let mut facet_ids: HashMap<(TaxonomyKind, String), u32> = HashMap::new();
-        // term -> doc -> (tf per field, positions)
-        let mut occurrences: BTreeMap<String, BTreeMap<u32, Occurrences>> = BTreeMap::new();
+        // Each term's postings and positions, encoded as the documents come
+        // (in order, so each term's documents arrive ascending): the
+        // archive's occurrences are never all held at once, only one
+        // document's.
+        let mut terms: Vec<TermBuild> = Vec::new();
+        let mut term_ids: HashMap<String, u32> = HashMap::new();
         let mut infos = Vec::with_capacity(docs.len());
         for (d, doc) in docs.iter().enumerate() {
             let d = d as u32;
             let mut len = 0.0f32;
             let mut title_words = 0;
+            // This document's terms: tf per field, and positions.
+            let mut here: HashMap<u32, Occurrences> = HashMap::new();
             let fields = [Field::Title, Field::Meta, Field::Lead, Field::Body];
             for (field, weight) in fields.into_iter().zip(FIELD_WEIGHTS) {
                 let tokens = tokenize(doc.field(field));
@@ -138,15 +179,25 @@ impl Index {
                 }
                 len += tokens.len() as f32 * weight;
                 for (p, token) in tokens.into_iter().enumerate() {
-                    let entry = occurrences
-                        .entry(token.term)
-                        .or_default()
-                        .entry(d)
-                        .or_default();
+                    let next = terms.len() as u32;
+                    let id = match term_ids.get(&token.term) {
+                        Some(&id) => id,
+                        None => {
+                            term_ids.insert(token.term.clone(), next);
+                            terms.push(TermBuild::new(token.term));
+                            next
+                        }
+                    };
+                    let entry = here.entry(id).or_default();
                     if let Some(tf) = entry.0.get_mut(field as usize) {
                         *tf += 1;
                     }
                     entry.1.push(field as u32 * FIELD_GAP + p as u32);
+                }
+            }
+            for (id, (tf, positions)) in here {
+                if let Some(term) = terms.get_mut(id as usize) {
+                    term.add(d, &tf, &positions);
                 }
             }
             let facets = doc
@@ -179,29 +230,22 @@ impl Index {
             facet_values,
             ..Index::default()
         };
-        for (term, docs) in occurrences {
+        drop(term_ids);
+        // Terms in byte order, as the dictionary keeps them.
+        terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
+        for term in terms {
             let start = index.postings.len() as u32;
             let pstart = index.positions.len() as u32;
-            let mut prev = 0;
-            for (&doc, (tf, positions)) in &docs {
-                varint::write(&mut index.postings, doc - prev);
-                prev = doc;
-                encode_tf(&mut index.postings, tf);
-                varint::write(&mut index.positions, positions.len() as u32);
-                let mut last = 0;
-                for &p in positions {
-                    varint::write(&mut index.positions, p - last);
-                    last = p;
-                }
-            }
+            index.postings.extend_from_slice(&term.postings);
+            index.positions.extend_from_slice(&term.positions);
             index
                 .posting_ranges
                 .push((start, index.postings.len() as u32));
             index
                 .position_ranges
                 .push((pstart, index.positions.len() as u32));
-            index.df.push(docs.len() as u32);
-            index.terms.push(&term);
+            index.df.push(term.df);
+            index.terms.push(&term.term);
         }
         index.finish()
     }
