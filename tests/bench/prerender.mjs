@@ -4,7 +4,7 @@
 // over the new files, how many pages there are and how many bytes they
 // take per article. Prints one table.
 //
-// Usage: node tests/bench/prerender.mjs [10k] [50k] [--profile dev|release]
+// Usage: node tests/bench/prerender.mjs [10k] [50k] [--profile dev|tools]
 // Uses the built app's template (trunk build --release first); archives
 // come from the build's own generator and publisher.
 import { execFileSync } from 'node:child_process';

@@ -79,14 +79,8 @@ fn difference(a: &str, b: &str) -> Option<usize> {
 }
 
 /// Some text either side of a byte.
-fn around(text: &str, at: usize) -> String {
-    let start = (0..=at.saturating_sub(80))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    let end = (at + 80).min(text.len());
-    let end = (end..=text.len())
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(text.len());
-    text.get(start..end).unwrap_or_default().to_owned()
+fn around(text: &str, at: usize) -> &str {
+    let start = text.floor_char_boundary(at.saturating_sub(80));
+    let end = text.ceil_char_boundary(at + 80);
+    text.get(start..end).unwrap_or_default()
 }
