@@ -15,7 +15,7 @@
 // Usage: node scripts/offline-manifest.mjs <dir> [--budget-mb N]
 // (default: $NEWSROOM_OFFLINE_BUDGET_MB, else 25).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,7 +51,7 @@ function* walk(d) {
 
 // Outputs of an earlier run go first: they would count in the version.
 for (const path of walk(dir)) {
-  if (/(^|\/)precache-[0-9a-f]+\.json$/.test(path)) unlinkSync(join(dir, path));
+  if (/(^|\/)precache-[0-9a-f]+\.json(\.br|\.gz)?$/.test(path)) unlinkSync(join(dir, path));
 }
 
 const files = new Map();
@@ -99,11 +99,16 @@ const version = createHash('sha256')
   .digest('hex')
   .slice(0, 16);
 const manifest = { version, budget, size: total, data: { files: data.length, saved }, files: precache };
-writeFileSync(join(dir, `precache-${version}.json`), JSON.stringify(manifest));
+// Compressed copies of an earlier run's worker would be sent in its place.
+const write = (name, text) => {
+  writeFileSync(join(dir, name), text);
+  for (const ext of ['.br', '.gz']) rmSync(join(dir, name + ext), { force: true });
+};
+write(`precache-${version}.json`, JSON.stringify(manifest));
 
 const worker = readFileSync(fileURLToPath(new URL('../sw/sw.js', import.meta.url)), 'utf8');
 const readBudget = Math.max(budget - total, Math.floor(budget / 5));
-writeFileSync(join(dir, 'sw.js'), `const VERSION = '${version}';\nconst READ_BUDGET = ${readBudget};\n${worker}`);
+write('sw.js', `const VERSION = '${version}';\nconst READ_BUDGET = ${readBudget};\n${worker}`);
 
 const mb = (n) => (n / 1024 / 1024).toFixed(1);
 console.log(

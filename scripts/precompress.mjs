@@ -8,11 +8,17 @@
 // each compressing its own synchronously (zlib's asynchronous calls cost
 // twice the CPU here, in small chunks and thread hops). Run by trunk after
 // every build.
-// Usage: node scripts/precompress.mjs <dir>
-import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+// A file whose copies are newer than it is skipped: the steps before write
+// only what changed. With --cache <folder>, copies are kept there by a hash
+// of the file's bytes and the quality, and a file compressed by an earlier
+// build is copied from there instead of compressed again; a run over a
+// whole fresh folder removes the entries it no longer needs.
+// Usage: node scripts/precompress.mjs <dir> [--cache <folder>]
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Worker, isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|bin|webmanifest|txt|xml)$/;
@@ -40,60 +46,94 @@ function* files(d) {
   }
 }
 
-/** Writes the copies of one file; returns how many it wrote. */
-function compress(path) {
+const mtime = (path) => {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return -1;
+  }
+};
+
+/**
+ * Writes one copy (`.gz` or `.br`) of a file; returns whether it wrote it
+ * and whether it came from the cache, and adds the cache entry it used to
+ * `used`.
+ */
+function compress(path, ext, cache, used) {
   const body = readFileSync(path);
   const kind = kindOf(path);
-  const variants = [
-    ['.gz', gzipSync(body, { level: kind.gzip })],
-    [
-      '.br',
-      brotliCompressSync(body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: kind.brotli,
-          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        },
-      }),
-    ],
-  ];
-  let written = 0;
-  for (const [ext, compressed] of variants) {
-    const target = path + ext;
-    if (compressed.length < body.length) {
-      writeFileSync(target, compressed);
-      written += 1;
-    } else {
-      // A stale copy from an earlier build would be served in its place.
-      try {
-        if (statSync(target).isFile()) unlinkSync(target);
-      } catch {
-        // none there
-      }
+  const make = () =>
+    ext === '.gz'
+      ? gzipSync(body, { level: kind.gzip })
+      : brotliCompressSync(body, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: kind.brotli,
+            [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+          },
+        });
+  let compressed = null;
+  let reused = false;
+  if (cache) {
+    const hash = createHash('sha256').update(body).digest('hex');
+    const entry = `${hash}-${ext === '.br' ? `b${kind.brotli}` : `g${kind.gzip}`}`;
+    used.push(entry);
+    try {
+      compressed = readFileSync(join(cache, entry));
+      reused = true;
+    } catch {
+      compressed = make();
+      // Written whole, then renamed: a reader never sees half an entry.
+      const temp = join(cache, `${entry}.${process.pid}.${threadId}.tmp`);
+      writeFileSync(temp, compressed);
+      renameSync(temp, join(cache, entry));
     }
+  } else {
+    compressed = make();
   }
-  return written;
+  const target = path + ext;
+  if (compressed.length < body.length) {
+    writeFileSync(target, compressed);
+    return { written: true, reused };
+  }
+  // A stale copy from an earlier build would be served in its place.
+  try {
+    if (statSync(target).isFile()) unlinkSync(target);
+  } catch {
+    // none there
+  }
+  return { written: false, reused };
 }
 
 if (isMainThread) {
-  const dir = process.argv[2];
-  if (!dir) {
-    console.error('usage: node scripts/precompress.mjs <dir>');
+  const [dir, ...rest] = process.argv.slice(2);
+  if (!dir || (rest.length && (rest[0] !== '--cache' || rest.length !== 2))) {
+    console.error('usage: node scripts/precompress.mjs <dir> [--cache <folder>]');
     process.exit(2);
   }
-  // What a file costs to compress, relative to brotli 6 (measured: 10 and
-  // 11 take 12-20 times as long a byte).
-  const cost = (path) => statSync(path).size * (kindOf(path).brotli >= 10 ? 16 : 1);
+  const cache = rest[1] ?? null;
+  if (cache) mkdirSync(cache, { recursive: true });
+  // What a copy costs to make, relative to brotli 6 (measured: 10 and 11
+  // take 12-20 times as long a byte, gzip about as long as brotli 6).
+  const cost = (path, ext) => statSync(path).size * (ext === '.br' && kindOf(path).brotli >= 10 ? 16 : 1);
   const started = performance.now();
-  const all = [...files(dir)].map((path) => ({ path, cost: cost(path) }));
+  const found = [...files(dir)];
+  // Each copy is a task of its own, so the two copies of a large file are
+  // made side by side; a copy newer than its file is up to date.
+  const all = found.flatMap((path) => {
+    const source = mtime(path);
+    return ['.gz', '.br']
+      .filter((ext) => mtime(path + ext) < source)
+      .map((ext) => ({ path, ext, cost: cost(path, ext) }));
+  });
   const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(all.length / 64)));
   // Costliest first, each to the thread with the least work so far, so a
   // large file (the search index) does not leave the others idle at the end.
   all.sort((a, b) => b.cost - a.cost);
-  const shares = Array.from({ length: threads }, () => ({ paths: [], cost: 0 }));
-  for (const file of all) {
+  const shares = Array.from({ length: threads }, () => ({ tasks: [], cost: 0 }));
+  for (const task of all) {
     const share = shares.reduce((least, s) => (s.cost < least.cost ? s : least));
-    share.paths.push(file.path);
-    share.cost += file.cost;
+    share.tasks.push([task.path, task.ext]);
+    share.cost += task.cost;
   }
   // A line at every tenth of a long run (workers report every few files).
   let done = 0;
@@ -103,29 +143,48 @@ if (isMainThread) {
     const tenth = Math.floor((done * 10) / all.length);
     if (all.length >= 5000 && tenth > shown && done < all.length) {
       shown = tenth;
-      console.log(`precompress: ${tenth * 10}% (${done} of ${all.length} files)`);
+      console.log(`precompress: ${tenth * 10}% (${done} of ${all.length} copies)`);
     }
   };
-  const counts = await Promise.all(
+  const results = await Promise.all(
     shares.map(
       (share) =>
         new Promise((finish, fail) => {
-          const worker = new Worker(new URL(import.meta.url), { workerData: share.paths });
-          worker.on('message', (m) => (m.progress ? report(m.progress) : finish(m.written)));
+          const worker = new Worker(new URL(import.meta.url), { workerData: { tasks: share.tasks, cache } });
+          worker.on('message', (m) => (m.progress ? report(m.progress) : finish(m)));
           worker.once('error', fail);
           worker.once('exit', (code) => code === 0 || fail(new Error(`precompress worker exited with ${code}`)));
         }),
     ),
   );
+  const sum = (key) => results.reduce((total, r) => total + r[key], 0);
+  // A run that went through every file knows every entry still needed.
+  let pruned = 0;
+  if (cache && found.length > 0 && all.length === 2 * found.length) {
+    const used = new Set(results.flatMap((r) => r.used));
+    for (const entry of readdirSync(cache)) {
+      if (!used.has(entry)) {
+        unlinkSync(join(cache, entry));
+        pruned += 1;
+      }
+    }
+  }
   console.log(
-    `precompress: ${counts.reduce((a, b) => a + b, 0)} files written in ${dir} (${threads} threads) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `precompress: ${sum('written')} copies written in ${dir} for ${all.length} out of date of ${2 * found.length}` +
+      (cache ? ` (${sum('reused')} copies from the cache, ${pruned} entries pruned)` : '') +
+      ` (${threads} threads) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 } else {
   const EVERY = 500;
+  const { tasks, cache } = workerData;
   let written = 0;
-  workerData.forEach((path, i) => {
-    written += compress(path);
+  let reused = 0;
+  const used = [];
+  tasks.forEach(([path, ext], i) => {
+    const done = compress(path, ext, cache, used);
+    written += Number(done.written);
+    reused += Number(done.reused);
     if ((i + 1) % EVERY === 0) parentPort.postMessage({ progress: EVERY });
   });
-  parentPort.postMessage({ written });
+  parentPort.postMessage({ written, reused, used });
 }

@@ -8,7 +8,8 @@ use leptos_router::location::RequestUrl;
 use crate::app::Prerendered;
 use crate::components::nav::marks;
 use crate::contexts::{LayoutPart, provide_document_title, provide_framing};
-use crate::data::fetch::{load_site, read_from};
+pub use crate::data::fetch::{Read, content_hash};
+use crate::data::fetch::{load_site, read_from, take_reads};
 use crate::data::{Content, DataError};
 
 /// Runs what a render spawns on this thread, between renders, so a render
@@ -59,6 +60,9 @@ pub struct Rendered {
     pub body: String,
     /// The document title the page's `Title` set.
     pub title: Option<String>,
+    /// The published files it read (the site file aside, which every page
+    /// reads once, when the site is opened).
+    pub reads: Vec<Read>,
 }
 
 /// Reads the published site file of the site in `dir` (a built site),
@@ -90,6 +94,7 @@ fn render_part(content: &Content, url: &str, part: Option<LayoutPart>) -> (Rende
     let owner = Owner::new_root(Some(std::sync::Arc::new(
         hydration_context::SsrSharedContext::new(),
     )));
+    take_reads();
     let rendered = owner.with(|| {
         provide_context(RequestUrl::new(url));
         let title = provide_document_title();
@@ -99,6 +104,7 @@ fn render_part(content: &Content, url: &str, part: Option<LayoutPart>) -> (Rende
         let rendered = Rendered {
             body,
             title: title.get(),
+            reads: Vec::new(),
         };
         (rendered, framing.is_some_and(|f| f.framed()))
     });
@@ -106,7 +112,9 @@ fn render_part(content: &Content, url: &str, part: Option<LayoutPart>) -> (Rende
     owner.cleanup();
     // What the render left waiting ends once its owner is gone.
     settle();
-    rendered
+    let (mut rendered, framed) = rendered;
+    rendered.reads = take_reads();
+    (rendered, framed)
 }
 
 /// Renders pages as `render` does, faster: the frame around the pages the
@@ -114,8 +122,10 @@ fn render_part(content: &Content, url: &str, part: Option<LayoutPart>) -> (Rende
 /// each of those pages' main region into it.
 pub struct Renderer {
     content: Content,
-    /// The shared frame, cut where the main region's content goes.
+    /// The shared frame, cut where the main region's content goes, and
+    /// what rendering it read.
     frame: Option<(String, String)>,
+    frame_reads: Vec<Read>,
     /// How many pages went into the shared frame.
     shared: usize,
 }
@@ -125,6 +135,7 @@ impl Renderer {
         Renderer {
             content,
             frame: None,
+            frame_reads: Vec::new(),
             shared: 0,
         }
     }
@@ -147,13 +158,17 @@ impl Renderer {
         if self.frame.is_none() {
             let (frame, _) = render_part(&self.content, url, Some(LayoutPart::Frame));
             self.frame = cut_main(&frame.body);
+            self.frame_reads = frame.reads;
         }
         match &self.frame {
             Some((before, after)) => {
                 self.shared += 1;
+                let mut reads = page.reads;
+                reads.extend(self.frame_reads.iter().cloned());
                 Rendered {
                     body: format!("{before}{}{after}", page.body),
                     title: page.title,
+                    reads,
                 }
             }
             // A frame without a main region: render the page whole.

@@ -124,7 +124,7 @@ pub async fn fetch_optional(file: &str) -> Result<Option<String>, DataError> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use disk::read_from;
+pub use disk::{Read, content_hash, read_from, take_reads};
 
 /// The site file, by the name failures give it.
 pub const SITE: &str = SITE_FILE;
@@ -138,6 +138,29 @@ mod disk {
 
     thread_local! {
         static ROOT: RefCell<PathBuf> = RefCell::new(PathBuf::from("."));
+        static READS: RefCell<Vec<Read>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// A file a render read, and the hash of what it held (`None`: there
+    /// was no such file), so a later build knows whether the render would
+    /// come out the same.
+    pub type Read = (String, Option<u64>);
+
+    /// A hash of a file's bytes, the same in every run of one build tool.
+    pub fn content_hash(bytes: &[u8]) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// What this thread read since the last call.
+    pub fn take_reads() -> Vec<Read> {
+        READS.with(|reads| std::mem::take(&mut *reads.borrow_mut()))
+    }
+
+    fn record(file: &str, hash: Option<u64>) {
+        READS.with(|reads| reads.borrow_mut().push((file.to_owned(), hash)));
     }
 
     /// Makes published paths (`data/…`) read from `dir`, the site being
@@ -151,8 +174,14 @@ mod disk {
     pub fn read(file: &str) -> Result<Option<String>, DataError> {
         let path = ROOT.with(|root| root.borrow().join(file));
         match std::fs::read_to_string(&path) {
-            Ok(text) => Ok(Some(text)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Ok(text) => {
+                record(file, Some(content_hash(text.as_bytes())));
+                Ok(Some(text))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                record(file, None);
+                Ok(None)
+            }
             Err(e) => Err(DataError::Network {
                 file: file.to_owned(),
                 reason: e.to_string(),

@@ -4,11 +4,14 @@
 // 150k on request), the wall time split by stage, the peak memory of the
 // build's processes together, and what the dist holds (files, bytes, per
 // article). A first build of the bundled content compiles whatever is
-// missing and is reported apart. Prints one table.
+// missing and is reported apart. Then, per size, `bash scripts/serve.sh`
+// on the archive: once it serves, one article's lead is edited and one
+// article added, each timed from the save to the served page showing it
+// (and to the compressed copies being made again). Prints two tables.
 //
 // Usage: node tests/bench/build.mjs [10k] [50k] [150k]
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../browser/support/site.mjs';
@@ -98,11 +101,87 @@ function dirSize(dir) {
 
 const seconds = (out, re) => Number(out.match(re)?.[1] ?? NaN);
 
+const PORT = 18_089;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Seconds until the served page at `path` holds `text` (polled). */
+async function until(path, text, started, timeout = 300_000) {
+  for (;;) {
+    try {
+      const body = await (await fetch(`http://127.0.0.1:${PORT}${path}`)).text();
+      if (body.includes(text)) return (performance.now() - started) / 1000;
+    } catch {
+      // not serving yet
+    }
+    if (performance.now() - started > timeout) throw new Error(`${path} never showed "${text}"`);
+    await sleep(100);
+  }
+}
+
+/** Saves the article list as an editor does: a new file renamed into place. */
+function saveNews(content, edit) {
+  const file = join(content, 'news.json');
+  const news = JSON.parse(readFileSync(file, 'utf8'));
+  edit(news.articles);
+  writeFileSync(`${file}.tmp`, JSON.stringify(news));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** `bash scripts/serve.sh` on an archive: seconds from a save to the served
+ * page showing an edited lead and an added article, and to the compressed
+ * copies being made again after each. */
+async function editToServed(content, dist) {
+  const env = { ...process.env, NO_COLOR: '1', NEWSROOM_CONTENT: content };
+  const child = spawn('bash', ['scripts/serve.sh', '--port', String(PORT), '--dist', dist], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const copiesAfter = async (from) => {
+    while (!out.slice(from).includes('compressed copies updated')) await sleep(100);
+  };
+  try {
+    const news = JSON.parse(readFileSync(join(content, 'news.json'), 'utf8'));
+    const edited = news.articles[Math.floor(news.articles.length / 2)];
+    // Served once the prerendered article page is there.
+    await until(`/news/${edited.slug}`, edited.title, performance.now(), 900_000);
+    await sleep(1000);
+    const row = {};
+    let from = out.length;
+    let started = performance.now();
+    saveNews(content, (articles) => {
+      articles.find((a) => a.slug === edited.slug).lead = 'Edited for the benchmark.';
+    });
+    row['edit to served s'] = (await until(`/news/${edited.slug}`, 'Edited for the benchmark.', started)).toFixed(1);
+    await copiesAfter(from);
+    row['edit, copies s'] = ((performance.now() - started) / 1000).toFixed(1);
+    from = out.length;
+    started = performance.now();
+    saveNews(content, (articles) => {
+      articles.unshift({ ...articles[0], slug: 'added-for-the-benchmark', title: 'Added for the benchmark', issued_on: '2031-01-01' });
+    });
+    row['add to served s'] = (await until('/news/added-for-the-benchmark', 'Added for the benchmark', started)).toFixed(1);
+    await copiesAfter(from);
+    row['add, copies s'] = ((performance.now() - started) / 1000).toFixed(1);
+    const rendered = [...out.slice(from).matchAll(/newsroom-prerender: \d+ pages, (\d+) rendered/g)].at(-1);
+    row['pages rendered for the add'] = rendered?.[1] ?? '?';
+    return row;
+  } finally {
+    process.kill(-child.pid, 'SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
 const work = mkdtempSync(join(tmpdir(), 'newsroom-build-bench-'));
 try {
   const warm = await build(null, join(work, 'warm'));
   console.log(`first build of the bundled content (compiles what is missing): ${warm.seconds.toFixed(0)} s`);
   const rows = [];
+  const live = [];
   for (const [name, n] of sets) {
     const content = join(work, `content-${name}`);
     execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'newsroom-corpus', '--', String(n), content, '1'], {
@@ -130,10 +209,14 @@ try {
       'KB per article': (size.bytes / 1e3 / n).toFixed(1),
     });
     rmSync(dist, { recursive: true, force: true });
+    live.push({ set: name, ...(await editToServed(content, join(work, `served-${name}`))) });
+    rmSync(join(work, `served-${name}`), { recursive: true, force: true });
     rmSync(content, { recursive: true, force: true });
   }
   console.log('trunk build --release, code already compiled (stages from trunk\'s log and each tool\'s own timing):');
   console.table(rows);
+  console.log('bash scripts/serve.sh on the archive: from saving news.json to the served page showing the change');
+  console.table(live);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

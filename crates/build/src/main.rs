@@ -8,6 +8,7 @@
 //! files for offline reading in that order). Run by trunk before every
 //! build, so what ships always matches the sources.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -52,13 +53,21 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
                 list.join("\n")
             )
         })?;
-    // Start from nothing, so a removed article leaves no file behind.
     let data = out.join("data");
-    if data.exists() {
-        std::fs::remove_dir_all(&data)?;
-    }
+    let progress = |what: &str| {
+        if news.articles.len() >= QUIET_BELOW {
+            println!(
+                "newsroom-build: {what} ({} articles, {:.1} s)",
+                news.articles.len(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+    };
+    progress("checked");
     let docs = documents(&site, &news);
     let index = Index::build(&docs);
+    progress("indexed");
+    let mut output = Output::new(out);
     let core = index.to_bytes();
     let positions = index.positions_to_bytes();
     let mut order = vec![SITE_FILE.to_owned()];
@@ -66,7 +75,7 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
         if path != SITE_FILE {
             order.push(path.to_owned());
         }
-        write(&out.join(path), bytes)
+        output.put(path, bytes)
     };
     put(&format!("data/{WEB_MANIFEST}"), &web_manifest(&site.site)?)?;
     // Search right after the site file: it is what a reader offline most
@@ -82,11 +91,13 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
     })?;
     let mut listing = order.join("\n");
     listing.push('\n');
-    write(&data.join(FILES_LIST), listing.as_bytes())?;
+    output.put(&format!("data/{FILES_LIST}"), listing.as_bytes())?;
+    let removed = output.remove_stale(&data)?;
     Ok(format!(
-        "published {} articles as {files} files into {}; indexed {} documents ({} terms): index {} bytes, positions {} bytes; in {:.1} s",
+        "published {} articles as {files} files into {} ({} changed, {removed} removed); indexed {} documents ({} terms): index {} bytes, positions {} bytes; in {:.1} s",
         news.articles.len(),
         data.display(),
+        output.changed,
         docs.len(),
         index.terms.len(),
         core.len(),
@@ -121,9 +132,93 @@ fn web_manifest(meta: &SiteMeta) -> serde_json::Result<Vec<u8>> {
     serde_json::to_vec_pretty(&manifest)
 }
 
-fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
+/// Removes the compressed copies of a file just written (a site served
+/// while it is updated): a host would send them in its place until they
+/// are made again.
+fn drop_copies(file: &Path) {
+    for ext in ["br", "gz"] {
+        let mut copy = file.as_os_str().to_owned();
+        copy.push(format!(".{ext}"));
+        let _ = std::fs::remove_file(copy);
     }
-    std::fs::write(path, bytes)
+}
+
+/// Archives at least this big get a line per stage.
+const QUIET_BELOW: usize = 5_000;
+
+/// The files of one run, written only where their bytes changed.
+struct Output<'a> {
+    root: &'a Path,
+    /// Every path written this run, relative to the root.
+    written: HashSet<String>,
+    /// How many of them had other bytes before (or were new).
+    changed: usize,
+}
+
+impl<'a> Output<'a> {
+    fn new(root: &'a Path) -> Self {
+        Output {
+            root,
+            written: HashSet::new(),
+            changed: 0,
+        }
+    }
+
+    fn put(&mut self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let file = self.root.join(path);
+        self.written.insert(path.to_owned());
+        // Same length first: most unchanged files are not read at all
+        // when their size already differs.
+        let same = std::fs::metadata(&file).is_ok_and(|m| m.len() == bytes.len() as u64)
+            && std::fs::read(&file).is_ok_and(|old| old == bytes);
+        if same {
+            return Ok(());
+        }
+        self.changed += 1;
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&file, bytes)?;
+        drop_copies(&file);
+        Ok(())
+    }
+
+    /// Removes the files under `dir` that this run did not write (an
+    /// article taken out, a list grown shorter), with compressed copies of
+    /// them; returns how many sources went.
+    fn remove_stale(&self, dir: &Path) -> std::io::Result<usize> {
+        let mut removed = 0;
+        let mut folders = vec![dir.to_owned()];
+        while let Some(folder) = folders.pop() {
+            let entries = match std::fs::read_dir(&folder) {
+                Ok(entries) => entries,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(e),
+            };
+            for entry in entries {
+                let path = entry?.path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let Some(relative) = path
+                    .strip_prefix(self.root)
+                    .ok()
+                    .and_then(Path::to_str)
+                    .map(|p| p.replace(std::path::MAIN_SEPARATOR, "/"))
+                else {
+                    continue;
+                };
+                let source = relative
+                    .strip_suffix(".br")
+                    .or_else(|| relative.strip_suffix(".gz"))
+                    .unwrap_or(&relative);
+                if !self.written.contains(source) {
+                    std::fs::remove_file(&path)?;
+                    removed += usize::from(source == relative);
+                }
+            }
+        }
+        Ok(removed)
+    }
 }

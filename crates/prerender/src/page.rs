@@ -79,6 +79,7 @@ impl<'a> Site<'a> {
 }
 
 /// What a page is about, for its head.
+#[derive(Debug)]
 pub enum Subject {
     Home,
     Article(Summary),
@@ -89,6 +90,7 @@ pub enum Subject {
 }
 
 /// One page to write.
+#[derive(Debug)]
 pub struct PageSpec {
     /// The URL the app is rendered at (base included).
     pub url: String,

@@ -47,7 +47,7 @@ process.on('exit', () => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
-export function publish(content, { profile = 'dev' } = {}) {
+export function publish(content, { profile = 'tools' } = {}) {
   let dir = content;
   if (typeof content !== 'string') {
     dir = mkdtempSync(join(tmpdir(), 'newsroom-content-'));
