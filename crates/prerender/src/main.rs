@@ -61,7 +61,7 @@ fn main() -> ExitCode {
         base.map_or("/", String::as_str),
         cache.as_deref(),
     ) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("newsroom-prerender: {message}");
             ExitCode::FAILURE
@@ -69,7 +69,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(dir: &Path, base: &str, cache_file: Option<&Path>) -> Result<(), String> {
+/// Prerenders the site in `dir`; returns how many pages it has and how
+/// many of them were rendered (the rest were up to date).
+fn run(dir: &Path, base: &str, cache_file: Option<&Path>) -> Result<(usize, usize), String> {
     let started = Instant::now();
     routes::set_base(base);
     let content = open_site(dir).map_err(|e| e.to_string())?;
@@ -139,7 +141,7 @@ fn run(dir: &Path, base: &str, cache_file: Option<&Path>) -> Result<(), String> 
         pages.len() - stale.len(),
         started.elapsed().as_secs_f64()
     );
-    Ok(())
+    Ok((pages.len(), stale.len()))
 }
 
 /// What every page draws on: the template, the site file, the base and

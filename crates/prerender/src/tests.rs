@@ -84,3 +84,102 @@ fn around(text: &str, at: usize) -> &str {
     let end = text.ceil_char_boundary(at + 80);
     text.get(start..end).unwrap_or_default()
 }
+
+/// Publishes into `dir` as the build's publisher does in place: files with
+/// the same bytes stay, files no longer published go.
+fn republish(dir: &Path, site: &SiteData, news: &NewsData) {
+    let mut written = std::collections::HashSet::new();
+    publish(site, news, |path, bytes| {
+        written.insert(dir.join(path));
+        crate::write(&dir.join(path), std::str::from_utf8(bytes).unwrap())
+    })
+    .unwrap();
+    for entry in walk(&dir.join("data")) {
+        if !written.contains(&entry) {
+            std::fs::remove_file(entry).unwrap();
+        }
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// The pages of a prerendered folder, by path, with their text.
+fn pages_of(dir: &Path) -> std::collections::BTreeMap<PathBuf, String> {
+    walk(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html") && !p.ends_with(crate::page::SHELL))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p.strip_prefix(dir).unwrap().to_owned(), text)
+        })
+        .collect()
+}
+
+const TEMPLATE: &str =
+    "<!DOCTYPE html><html lang=\"en\"><head><title>Loading…</title></head><body></body></html>";
+
+#[test]
+fn a_run_with_the_last_runs_record_writes_what_a_whole_run_writes() {
+    let (site, mut news) = bundled();
+    news.articles.extend(generate(&site, 60, 7).articles);
+    let served = Published::new("served", &site, &news);
+    std::fs::write(served.path().join("index.html"), TEMPLATE).unwrap();
+    let record = served.path().with_extension("record.json");
+    let (pages, rendered) = crate::run(served.path(), "/", Some(&record)).unwrap();
+    assert_eq!(rendered, pages, "a first run renders every page");
+
+    // An edited lead, an added article and a removed one, published in place.
+    news.articles[3].lead = "A lead edited since the last run.".to_owned();
+    let mut added = news.articles[0].clone();
+    added.slug = "added-since-the-last-run".to_owned();
+    added.title = "Added since the last run".to_owned();
+    news.articles.push(added);
+    let removed = news.articles.remove(10).slug;
+    republish(served.path(), &site, &news);
+    let (pages, rendered) = crate::run(served.path(), "/", Some(&record)).unwrap();
+    assert!(
+        rendered > 0 && rendered < pages,
+        "{rendered} of {pages} pages rendered again"
+    );
+    let (again, none) = crate::run(served.path(), "/", Some(&record)).unwrap();
+    assert_eq!(
+        (again, none),
+        (pages, 0),
+        "nothing changed, nothing rendered"
+    );
+
+    let whole = Published::new("whole", &site, &news);
+    std::fs::write(whole.path().join("index.html"), TEMPLATE).unwrap();
+    crate::run(whole.path(), "/", None).unwrap();
+    let (kept, made) = (pages_of(served.path()), pages_of(whole.path()));
+    assert_eq!(
+        kept.keys().collect::<Vec<_>>(),
+        made.keys().collect::<Vec<_>>(),
+        "the same pages"
+    );
+    for (path, text) in &made {
+        assert!(
+            kept[path] == *text,
+            "{} differs from a whole run's",
+            path.display()
+        );
+    }
+    assert!(
+        !served
+            .path()
+            .join(format!("news/{removed}/index.html"))
+            .exists()
+    );
+    let _ = std::fs::remove_file(record);
+}
