@@ -13,6 +13,8 @@
 // of the file's bytes and the quality, and a file compressed by an earlier
 // build is copied from there instead of compressed again; a run over a
 // whole fresh folder removes the entries it no longer needs.
+// NEWSROOM_PRECOMPRESS=off writes none (and removes any there), for hosts
+// that compress on their own: a third of the files (docs/deploying.md).
 // Usage: node scripts/precompress.mjs <dir> [--cache <folder>]
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -111,6 +113,19 @@ if (isMainThread) {
     process.exit(2);
   }
   const cache = rest[1] ?? null;
+  if (process.env.NEWSROOM_PRECOMPRESS === 'off') {
+    let removed = 0;
+    for (const path of files(dir)) {
+      for (const ext of ['.gz', '.br']) {
+        if (mtime(path + ext) >= 0) {
+          unlinkSync(path + ext);
+          removed += 1;
+        }
+      }
+    }
+    console.log(`precompress: off (NEWSROOM_PRECOMPRESS=off), no compressed copies in ${dir}${removed ? ` (${removed} removed)` : ''}`);
+    process.exit(0);
+  }
   if (cache) mkdirSync(cache, { recursive: true });
   // What a copy costs to make, relative to brotli 6 (measured: 10 and 11
   // take 12-20 times as long a byte, gzip about as long as brotli 6).

@@ -104,9 +104,11 @@ const seconds = (out, re) => Number(out.match(re)?.[1] ?? NaN);
 const PORT = 18_089;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Seconds until the served page at `path` holds `text` (polled). */
-async function until(path, text, started, timeout = 300_000) {
+/** Seconds until the served page at `path` holds `text` (polled); fails
+ * once `alive()` says the server is gone. */
+async function until(path, text, started, alive, timeout = 300_000) {
   for (;;) {
+    if (!alive()) throw new Error(`the server stopped before ${path} showed "${text}"`);
     try {
       const body = await (await fetch(`http://127.0.0.1:${PORT}${path}`)).text();
       if (body.includes(text)) return (performance.now() - started) / 1000;
@@ -141,14 +143,20 @@ async function editToServed(content, dist) {
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
+  let running = true;
+  child.once('exit', () => (running = false));
+  const alive = () => running;
   const copiesAfter = async (from) => {
-    while (!out.slice(from).includes('compressed copies updated')) await sleep(100);
+    while (!out.slice(from).includes('compressed copies updated')) {
+      if (!running) throw new Error('the server stopped');
+      await sleep(100);
+    }
   };
   try {
     const news = JSON.parse(readFileSync(join(content, 'news.json'), 'utf8'));
     const edited = news.articles[Math.floor(news.articles.length / 2)];
     // Served once the prerendered article page is there.
-    await until(`/news/${edited.slug}`, edited.title, performance.now(), 900_000);
+    await until(`/news/${edited.slug}`, edited.title, performance.now(), alive, 900_000);
     await sleep(1000);
     const row = {};
     let from = out.length;
@@ -156,7 +164,7 @@ async function editToServed(content, dist) {
     saveNews(content, (articles) => {
       articles.find((a) => a.slug === edited.slug).lead = 'Edited for the benchmark.';
     });
-    row['edit to served s'] = (await until(`/news/${edited.slug}`, 'Edited for the benchmark.', started)).toFixed(1);
+    row['edit to served s'] = (await until(`/news/${edited.slug}`, 'Edited for the benchmark.', started, alive)).toFixed(1);
     await copiesAfter(from);
     row['edit, copies s'] = ((performance.now() - started) / 1000).toFixed(1);
     from = out.length;
@@ -164,15 +172,19 @@ async function editToServed(content, dist) {
     saveNews(content, (articles) => {
       articles.unshift({ ...articles[0], slug: 'added-for-the-benchmark', title: 'Added for the benchmark', issued_on: '2031-01-01' });
     });
-    row['add to served s'] = (await until('/news/added-for-the-benchmark', 'Added for the benchmark', started)).toFixed(1);
+    row['add to served s'] = (await until('/news/added-for-the-benchmark', 'Added for the benchmark', started, alive)).toFixed(1);
     await copiesAfter(from);
     row['add, copies s'] = ((performance.now() - started) / 1000).toFixed(1);
     const rendered = [...out.slice(from).matchAll(/newsroom-prerender: \d+ pages, (\d+) rendered/g)].at(-1);
     row['pages rendered for the add'] = rendered?.[1] ?? '?';
     return row;
+  } catch (e) {
+    throw new Error(`${e.message}; serve.sh said:\n${out.slice(-3000)}`);
   } finally {
-    process.kill(-child.pid, 'SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    if (running) {
+      process.kill(-child.pid, 'SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
   }
 }
 
