@@ -17,7 +17,7 @@
 // that compress on their own: a third of the files (docs/deploying.md).
 // Usage: node scripts/precompress.mjs <dir> [--cache <folder>]
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
@@ -57,14 +57,16 @@ const mtime = (path) => {
 };
 
 /**
- * Writes one copy (`.gz` or `.br`) of a file; returns whether it wrote it
- * and whether it came from the cache, and adds the cache entry it used to
- * `used`.
+ * Writes the given copies (`.gz`, `.br`) of a file; returns how many it
+ * wrote and how many came from the cache, and adds the cache entries it
+ * used to `used`. A copy from the cache is a hard link to its entry (no
+ * bytes written twice); copies are only ever replaced, never written
+ * into, so an entry never changes.
  */
-function compress(path, ext, cache, used) {
+function compress(path, exts, cache, used) {
   const body = readFileSync(path);
   const kind = kindOf(path);
-  const make = () =>
+  const make = (ext) =>
     ext === '.gz'
       ? gzipSync(body, { level: kind.gzip })
       : brotliCompressSync(body, {
@@ -73,37 +75,49 @@ function compress(path, ext, cache, used) {
             [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
           },
         });
-  let compressed = null;
-  let reused = false;
-  if (cache) {
-    const hash = createHash('sha256').update(body).digest('hex');
-    const entry = `${hash}-${ext === '.br' ? `b${kind.brotli}` : `g${kind.gzip}`}`;
-    used.push(entry);
-    try {
-      compressed = readFileSync(join(cache, entry));
-      reused = true;
-    } catch {
-      compressed = make();
-      // Written whole, then renamed: a reader never sees half an entry.
-      const temp = join(cache, `${entry}.${process.pid}.${threadId}.tmp`);
-      writeFileSync(temp, compressed);
-      renameSync(temp, join(cache, entry));
+  const hash = cache && createHash('sha256').update(body).digest('hex');
+  let written = 0;
+  let reused = 0;
+  for (const ext of exts) {
+    const target = path + ext;
+    // Also when no copy is worth writing: a stale one would be served.
+    rmSync(target, { force: true });
+    if (!cache) {
+      const compressed = make(ext);
+      if (compressed.length < body.length) {
+        writeFileSync(target, compressed);
+        written += 1;
+      }
+      continue;
     }
-  } else {
-    compressed = make();
+    const name = `${hash}-${ext === '.br' ? `b${kind.brotli}` : `g${kind.gzip}`}`;
+    const entry = join(cache, name);
+    used.push(name);
+    let size;
+    try {
+      size = statSync(entry).size;
+      reused += 1;
+    } catch {
+      const compressed = make(ext);
+      // Written whole, then renamed: a reader never sees half an entry.
+      const temp = `${entry}.${process.pid}.${threadId}.tmp`;
+      writeFileSync(temp, compressed);
+      renameSync(temp, entry);
+      size = compressed.length;
+    }
+    if (size < body.length) {
+      try {
+        linkSync(entry, target);
+      } catch {
+        copyFileSync(entry, target);
+      }
+      // Newer than its file, so the next run knows it is up to date.
+      const now = new Date();
+      utimesSync(target, now, now);
+      written += 1;
+    }
   }
-  const target = path + ext;
-  if (compressed.length < body.length) {
-    writeFileSync(target, compressed);
-    return { written: true, reused };
-  }
-  // A stale copy from an earlier build would be served in its place.
-  try {
-    if (statSync(target).isFile()) unlinkSync(target);
-  } catch {
-    // none there
-  }
-  return { written: false, reused };
+  return { written, reused };
 }
 
 if (isMainThread) {
@@ -132,14 +146,18 @@ if (isMainThread) {
   const cost = (path, ext) => statSync(path).size * (ext === '.br' && kindOf(path).brotli >= 10 ? 16 : 1);
   const started = performance.now();
   const found = [...files(dir)];
-  // Each copy is a task of its own, so the two copies of a large file are
-  // made side by side; a copy newer than its file is up to date.
+  // A copy newer than its file is up to date. A file's copies are one
+  // task (one read, one hash), but a large file's are two, made side by
+  // side (the search index's brotli 10 alone takes seconds).
+  const LARGE = 1 << 20;
   const all = found.flatMap((path) => {
     const source = mtime(path);
-    return ['.gz', '.br']
-      .filter((ext) => mtime(path + ext) < source)
-      .map((ext) => ({ path, ext, cost: cost(path, ext) }));
+    const exts = ['.gz', '.br'].filter((ext) => mtime(path + ext) < source);
+    const task = (list) => ({ path, exts: list, cost: list.reduce((c, ext) => c + cost(path, ext), 0) });
+    if (!exts.length) return [];
+    return statSync(path).size >= LARGE ? exts.map((ext) => task([ext])) : [task(exts)];
   });
+  const copies = all.reduce((n, task) => n + task.exts.length, 0);
   const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(all.length / 64)));
   // Costliest first, each to the thread with the least work so far, so a
   // large file (the search index) does not leave the others idle at the end.
@@ -147,7 +165,7 @@ if (isMainThread) {
   const shares = Array.from({ length: threads }, () => ({ tasks: [], cost: 0 }));
   for (const task of all) {
     const share = shares.reduce((least, s) => (s.cost < least.cost ? s : least));
-    share.tasks.push([task.path, task.ext]);
+    share.tasks.push([task.path, task.exts]);
     share.cost += task.cost;
   }
   // A line at every tenth of a long run (workers report every few files).
@@ -158,7 +176,7 @@ if (isMainThread) {
     const tenth = Math.floor((done * 10) / all.length);
     if (all.length >= 5000 && tenth > shown && done < all.length) {
       shown = tenth;
-      console.log(`precompress: ${tenth * 10}% (${done} of ${all.length} copies)`);
+      console.log(`precompress: ${tenth * 10}% (${done} of ${all.length} files)`);
     }
   };
   const results = await Promise.all(
@@ -175,7 +193,7 @@ if (isMainThread) {
   const sum = (key) => results.reduce((total, r) => total + r[key], 0);
   // A run that went through every file knows every entry still needed.
   let pruned = 0;
-  if (cache && found.length > 0 && all.length === 2 * found.length) {
+  if (cache && found.length > 0 && copies === 2 * found.length) {
     const used = new Set(results.flatMap((r) => r.used));
     for (const entry of readdirSync(cache)) {
       if (!used.has(entry)) {
@@ -185,7 +203,7 @@ if (isMainThread) {
     }
   }
   console.log(
-    `precompress: ${sum('written')} copies written in ${dir} for ${all.length} out of date of ${2 * found.length}` +
+    `precompress: ${sum('written')} copies written in ${dir} for ${copies} out of date of ${2 * found.length}` +
       (cache ? ` (${sum('reused')} copies from the cache, ${pruned} entries pruned)` : '') +
       ` (${threads} threads) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
@@ -195,8 +213,8 @@ if (isMainThread) {
   let written = 0;
   let reused = 0;
   const used = [];
-  tasks.forEach(([path, ext], i) => {
-    const done = compress(path, ext, cache, used);
+  tasks.forEach(([path, exts], i) => {
+    const done = compress(path, exts, cache, used);
     written += Number(done.written);
     reused += Number(done.reused);
     if ((i + 1) % EVERY === 0) parentPort.postMessage({ progress: EVERY });

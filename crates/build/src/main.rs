@@ -17,7 +17,7 @@ use newsroom_content::files::{FILES_LIST, SITE_FILE, WEB_MANIFEST};
 use newsroom_content::publish::publish;
 use newsroom_content::shared::THEME_COLOUR;
 use newsroom_content::validate::check_sources;
-use newsroom_search::{INDEX_FILE, Index, POSITIONS_FILE, documents};
+use newsroom_search::{INDEX_FILE, Index, POSITIONS_FILE, each_document};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -64,8 +64,7 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
         }
     };
     progress("checked");
-    let docs = documents(&site, &news);
-    let index = Index::build(&docs);
+    let index = Index::build(each_document(&site, &news));
     progress("indexed");
     let mut output = Output::new(out);
     let core = index.to_bytes();
@@ -98,7 +97,7 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
         news.articles.len(),
         data.display(),
         output.changed,
-        docs.len(),
+        index.docs.len(),
         index.terms.len(),
         core.len(),
         positions.len(),

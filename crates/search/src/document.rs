@@ -141,11 +141,24 @@ fn menu_labels(nodes: &[MenuNode], target: &TermRef, out: &mut Vec<String>) {
 /// Every document of a site: articles first (newest first as given), then
 /// each taxonomy's index page and terms.
 pub fn documents(site: &SiteData, news: &NewsData) -> Vec<Document> {
-    let mut docs: Vec<Document> = news
-        .articles
+    each_document(site, news).collect()
+}
+
+/// The documents of [`documents`], made one at a time as they are taken:
+/// indexing an archive then holds one article's text twice, not all of it.
+pub fn each_document<'a>(
+    site: &'a SiteData,
+    news: &'a NewsData,
+) -> impl Iterator<Item = Document> + 'a {
+    news.articles
         .iter()
         .map(|a| article_document(site, a))
-        .collect();
+        .chain(page_documents(site))
+}
+
+/// The taxonomies' index pages and terms.
+fn page_documents(site: &SiteData) -> Vec<Document> {
+    let mut docs = Vec::new();
     for kind in TaxonomyKind::ALL {
         let taxonomy = site.taxonomies.get(kind);
         if kind.has_index() {

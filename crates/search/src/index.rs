@@ -154,8 +154,10 @@ const MAX_STEM_SCAN: usize = 2_000;
 const FIELD_GAP: u32 = 1_000_000;
 
 impl Index {
-    /// Indexes documents.
-    pub fn build(docs: &[Document]) -> Index {
+    /// Indexes documents, taking them one at a time (an archive's are
+    /// never all needed at once: see [`crate::document::each_document`]).
+    pub fn build<D: std::borrow::Borrow<Document>>(docs: impl IntoIterator<Item = D>) -> Index {
+        let docs = docs.into_iter();
         let mut facet_values: Vec<Vec<String>> = vec![Vec::new(); TaxonomyKind::ALL.len()];
         let mut facet_ids: HashMap<(TaxonomyKind, String), u32> = HashMap::new();
         // Each term's postings and positions, encoded as the documents come
@@ -164,8 +166,9 @@ impl Index {
         // document's.
         let mut terms: Vec<TermBuild> = Vec::new();
         let mut term_ids: HashMap<String, u32> = HashMap::new();
-        let mut infos = Vec::with_capacity(docs.len());
-        for (d, doc) in docs.iter().enumerate() {
+        let mut infos = Vec::with_capacity(docs.size_hint().0);
+        for (d, doc) in docs.enumerate() {
+            let doc = doc.borrow();
             let d = d as u32;
             let mut len = 0.0f32;
             let mut title_words = 0;

@@ -15,7 +15,7 @@ pub mod stem;
 pub mod tokenize;
 mod varint;
 
-pub use document::{DocKind, Document, documents};
+pub use document::{DocKind, Document, documents, each_document};
 pub use engine::{DocType, Facets, Filter, Hit, Results};
 pub use format::FormatError;
 pub use index::{DocInfo, Index};

@@ -19,7 +19,7 @@ use newsroom_search::{DocKind, DocType, Filter, Index, Results, documents, highl
 
 fn index() -> Index {
     let (site, news) = bundled();
-    Index::build(&documents(&site, &news))
+    Index::build(documents(&site, &news))
 }
 
 fn titles(index: &Index, results: &Results) -> Vec<String> {

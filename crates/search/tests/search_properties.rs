@@ -18,7 +18,7 @@ use newsroom_search::{Filter, Index, documents};
 fn archive() -> Index {
     let (site, mut news) = bundled();
     news.articles.extend(generate(&site, 150, 7).articles);
-    Index::build(&documents(&site, &news))
+    Index::build(documents(&site, &news))
 }
 
 #[test]
