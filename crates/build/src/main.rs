@@ -69,6 +69,10 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
     let mut output = Output::new(out);
     let core = index.to_bytes();
     let positions = index.positions_to_bytes();
+    // Only the files are needed from here: at 150,000 articles the index
+    // holds a third of a GB besides them.
+    let (documents, terms) = (index.docs.len(), index.terms.len());
+    drop(index);
     let mut order = vec![SITE_FILE.to_owned()];
     let mut put = |path: &str, bytes: &[u8]| {
         if path != SITE_FILE {
@@ -97,8 +101,8 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
         news.articles.len(),
         data.display(),
         output.changed,
-        index.docs.len(),
-        index.terms.len(),
+        documents,
+        terms,
         core.len(),
         positions.len(),
         started.elapsed().as_secs_f64()
