@@ -201,6 +201,9 @@ try {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const dist = join(work, `dist-${name}`);
+    // A first publish of the archive: no compressed copies or page record
+    // kept from an earlier build (the cache only ever saves time).
+    rmSync(join(ROOT, 'target', 'build-cache'), { recursive: true, force: true });
     const { out, seconds: wall, peak } = await build(content, dist);
     const prerender = seconds(out, /newsroom-prerender: .* in ([\d.]+) s/);
     const precompress = seconds(out, /precompress: .* in ([\d.]+) s/);
