@@ -1,7 +1,11 @@
 // Writes precompressed copies next to the built files, for hosts that serve
-// them as they are (nginx `gzip_static` and `brotli_static`): `<file>.gz`
-// and `<file>.br` for text, wasm and data files, only where compressing
-// saves bytes. How hard each kind is compressed (KINDS) comes from
+// them as they are (nginx `gzip_static` and `brotli_static`): `<file>.br`
+// for text, wasm and data files, and `<file>.gz` as well for the app's own
+// files, only where compressing saves bytes. Pages and data files get no
+// `.gz`: every browser takes brotli, the few clients that take only gzip
+// (crawlers, link previews) are answered by the host's on-the-fly gzip,
+// and each file written costs more here than compressing it (a third of
+// the dist's files and of the build's precompress time). How hard each kind is compressed (KINDS) comes from
 // measuring the bytes saved against the time taken: the highest qualities
 // only for the few files every reader or every searcher downloads. The
 // files are shared out, costliest first, to one worker thread per core,
@@ -17,15 +21,15 @@
 // that compress on their own: a third of the files (docs/deploying.md).
 // Usage: node scripts/precompress.mjs <dir> [--cache <folder>]
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|bin|webmanifest|txt|xml)$/;
-// How hard each kind of file is compressed (brotli quality, gzip level),
-// first match wins; measured in docs/performance.md ("Compressed copies").
+// How hard each kind of file is compressed (brotli quality, gzip level or
+// null for no `.gz`), first match wins; measured in docs/performance.md ("Compressed copies").
 const KINDS = [
   // The app's code and styles, its shell and the site file: few and small,
   // read on every visit.
@@ -36,9 +40,11 @@ const KINDS = [
   // Everything else: pages, feeds, sitemaps, article and list files (tens of
   // thousands each), the word positions (read on a first phrase query):
   // 11 saves 7-12% over 6 and takes 16-20 times as long.
-  { test: /./, brotli: 6, gzip: 6 },
+  { test: /./, brotli: 6, gzip: null },
 ];
 const kindOf = (path) => KINDS.find((kind) => kind.test.test(path));
+/** The copies a file gets. */
+const copiesOf = (path) => (kindOf(path).gzip === null ? ['.br'] : ['.gz', '.br']);
 
 function* files(d) {
   for (const entry of readdirSync(d, { withFileTypes: true })) {
@@ -98,12 +104,25 @@ function compress(path, exts, cache, used) {
       size = statSync(entry).size;
       reused += 1;
     } catch {
+      size = -1;
+    }
+    if (size < 0) {
+      // Not made before: written once, as the copy, and kept in the cache
+      // as a hard link to it (an entry is only ever replaced whole).
       const compressed = make(ext);
-      // Written whole, then renamed: a reader never sees half an entry.
-      const temp = `${entry}.${process.pid}.${threadId}.tmp`;
-      writeFileSync(temp, compressed);
-      renameSync(temp, entry);
-      size = compressed.length;
+      if (compressed.length < body.length) {
+        writeFileSync(target, compressed);
+        written += 1;
+        try {
+          linkSync(target, entry);
+        } catch {
+          writeFileSync(entry, compressed);
+        }
+      } else {
+        // Kept all the same, so the next build knows not to try again.
+        writeFileSync(entry, compressed);
+      }
+      continue;
     }
     if (size < body.length) {
       try {
@@ -152,12 +171,17 @@ if (isMainThread) {
   const LARGE = 1 << 20;
   const all = found.flatMap((path) => {
     const source = mtime(path);
-    const exts = ['.gz', '.br'].filter((ext) => mtime(path + ext) < source);
+    const wanted = copiesOf(path);
+    // A copy of a kind no longer made (a `.gz` from an older build) would
+    // be served stale.
+    for (const ext of ['.gz', '.br'].filter((e) => !wanted.includes(e))) rmSync(path + ext, { force: true });
+    const exts = wanted.filter((ext) => mtime(path + ext) < source);
     const task = (list) => ({ path, exts: list, cost: list.reduce((c, ext) => c + cost(path, ext), 0) });
     if (!exts.length) return [];
     return statSync(path).size >= LARGE ? exts.map((ext) => task([ext])) : [task(exts)];
   });
   const copies = all.reduce((n, task) => n + task.exts.length, 0);
+  const possible = found.reduce((n, path) => n + copiesOf(path).length, 0);
   const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(all.length / 64)));
   // Costliest first, each to the thread with the least work so far, so a
   // large file (the search index) does not leave the others idle at the end.
@@ -193,7 +217,7 @@ if (isMainThread) {
   const sum = (key) => results.reduce((total, r) => total + r[key], 0);
   // A run that went through every file knows every entry still needed.
   let pruned = 0;
-  if (cache && found.length > 0 && copies === 2 * found.length) {
+  if (cache && found.length > 0 && copies === possible) {
     const used = new Set(results.flatMap((r) => r.used));
     for (const entry of readdirSync(cache)) {
       if (!used.has(entry)) {
@@ -203,7 +227,7 @@ if (isMainThread) {
     }
   }
   console.log(
-    `precompress: ${sum('written')} copies written in ${dir} for ${copies} out of date of ${2 * found.length}` +
+    `precompress: ${sum('written')} copies written in ${dir} for ${copies} out of date of ${possible}` +
       (cache ? ` (${sum('reused')} copies from the cache, ${pruned} entries pruned)` : '') +
       ` (${threads} threads) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -223,8 +223,11 @@ try {
       'dist MB': (size.bytes / 1e6).toFixed(0),
       'KB per article': (size.bytes / 1e3 / n).toFixed(1),
     });
+    // Each row as soon as it is measured: a long run stopped halfway keeps them.
+    console.log(`${name} full build: ${JSON.stringify(rows.at(-1))}`);
     rmSync(dist, { recursive: true, force: true });
     live.push({ set: name, ...(await editToServed(content, join(work, `served-${name}`))) });
+    console.log(`${name} serve.sh: ${JSON.stringify(live.at(-1))}`);
     rmSync(join(work, `served-${name}`), { recursive: true, force: true });
     rmSync(content, { recursive: true, force: true });
   }

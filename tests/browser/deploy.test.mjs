@@ -4,7 +4,7 @@
 // `trunk serve`.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -172,6 +172,17 @@ describe('the shipped nginx config', () => {
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.equal(plain.length, size(wasm));
 
+    // Pages and data files have a brotli copy only; gzip is made as sent.
+    for (const [path, file] of [['/countries/turkiye', 'countries/turkiye/index.html'], ['/data/news/page-1.json', 'data/news/page-1.json']]) {
+      assert.ok(!existsSync(join(DIST, `${file}.gz`)), `${file}.gz is not built`);
+      const viaBr = await head(`${origin}${path}`, { 'accept-encoding': 'gzip, br' });
+      assert.equal(viaBr.headers['content-encoding'], 'br', path);
+      assert.equal(viaBr.length, size(`${file}.br`), path);
+      const viaGzip = await head(`${origin}${path}`, { 'accept-encoding': 'gzip' });
+      assert.equal(viaGzip.status, 200, path);
+      assert.equal(viaGzip.headers['content-encoding'], 'gzip', path);
+      assert.ok(viaGzip.length > 0 && viaGzip.length < size(file) * 0.5, `${path}: ${viaGzip.length} of ${size(file)} bytes sent gzipped`);
+    }
     const list = await head(`${origin}/data/news/page-1.json`, { 'accept-encoding': 'br' });
     assert.equal(list.status, 200);
     assert.equal(list.headers['cache-control'], 'no-cache');

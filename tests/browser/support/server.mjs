@@ -5,11 +5,13 @@
 // `faults` lets a test answer chosen paths its own way; `overlays` maps a
 // path prefix to another folder to serve it from (another site's data). Files built with
 // precompressed copies (`.br`, `.gz`) are sent compressed to a browser that
-// accepts it, as the shipped nginx config does. `setDown(true)` makes it drop
+// accepts it, and a text file without a `.gz` is gzipped as it is sent to
+// one that takes only gzip, as the shipped nginx config does. `setDown(true)` makes it drop
 // every connection unanswered, as an unreachable host does.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +26,8 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
+
+const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|bin|webmanifest|txt|xml)$/;
 
 export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
   const rootDir = resolve(root);
@@ -44,7 +48,14 @@ export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
         break;
       }
     }
-    body ??= await readFile(file);
+    if (!body) {
+      body = await readFile(file);
+      // No copy: gzipped as sent, as the shipped nginx config does.
+      if (/\bgzip\b/.test(accepted) && COMPRESSIBLE.test(file)) {
+        body = gzipSync(body, { level: 5 });
+        encoding = 'gzip';
+      }
+    }
     res.writeHead(status, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-length': body.length,
