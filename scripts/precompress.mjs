@@ -4,8 +4,9 @@
 // files, only where compressing saves bytes. Pages and data files get no
 // `.gz`: every browser takes brotli, the few clients that take only gzip
 // (crawlers, link previews) are answered by the host's on-the-fly gzip,
-// and each file written costs more here than compressing it (a third of
-// the dist's files and of the build's precompress time). How hard each kind is compressed (KINDS) comes from
+// and writing a file costs more here than compressing it (a `.gz` per
+// page was a third of the dist's files). How hard each kind is compressed
+// (KINDS) comes from
 // measuring the bytes saved against the time taken: the highest qualities
 // only for the few files every reader or every searcher downloads. The
 // files are shared out, costliest first, to one worker thread per core,
@@ -18,18 +19,19 @@
 // build is copied from there instead of compressed again; a run over a
 // whole fresh folder removes the entries it no longer needs.
 // NEWSROOM_PRECOMPRESS=off writes none (and removes any there), for hosts
-// that compress on their own: a third of the files (docs/deploying.md).
+// that compress on their own: half the files (docs/deploying.md).
 // Usage: node scripts/precompress.mjs <dir> [--cache <folder>]
 import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker, isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { COMPRESSIBLE } from './compressible.mjs';
 
-const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|bin|webmanifest|txt|xml)$/;
 // How hard each kind of file is compressed (brotli quality, gzip level or
-// null for no `.gz`), first match wins; measured in docs/performance.md ("Compressed copies").
+// null for no `.gz`), first match wins; measured in docs/performance.md
+// ("Compressed copies").
 const KINDS = [
   // The app's code and styles, its shell and the site file: few and small,
   // read on every visit.

@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { COMPRESSIBLE } from '../../../scripts/compressible.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,8 +27,6 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
-
-const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|bin|webmanifest|txt|xml)$/;
 
 export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
   const rootDir = resolve(root);
