@@ -1,25 +1,28 @@
 // Writes precompressed copies next to the built files, for hosts that serve
-// them as they are (nginx `gzip_static` and `brotli_static`): `<file>.br`
-// for text, wasm and data files, and `<file>.gz` as well for the app's own
-// files, only where compressing saves bytes. Pages and data files get no
-// `.gz`: every browser takes brotli, the few clients that take only gzip
-// (crawlers, link previews) are answered by the host's on-the-fly gzip,
-// and writing a file costs more here than compressing it (a `.gz` per
-// page was a third of the dist's files). How hard each kind is compressed
-// (KINDS) comes from
-// measuring the bytes saved against the time taken: the highest qualities
-// only for the few files every reader or every searcher downloads. The
-// files are shared out, costliest first, to one worker thread per core,
-// each compressing its own synchronously (zlib's asynchronous calls cost
-// twice the CPU here, in small chunks and thread hops). Run by trunk after
-// every build.
-// A file whose copies are newer than it is skipped: the steps before write
-// only what changed. With --cache <folder>, copies are kept there by a hash
-// of the file's bytes and the quality, and a file compressed by an earlier
-// build is copied from there instead of compressed again; a run over a
-// whole fresh folder removes the entries it no longer needs.
+// them as they are (nginx `gzip_static` and `brotli_static`), where they
+// are worth more than what the host makes as it sends: `<file>.br` and
+// `<file>.gz` for the app's own files and the search index, compressed
+// harder than any host does on the fly, and `<file>.br` for other files of
+// a MB or more (word positions, the largest sitemaps), which would cost a
+// host a second a request. Pages, feeds and data files get none: a host
+// compresses them as it sends them (nginx `brotli on`, `gzip on` in
+// deploy/nginx.conf; Netlify, Cloudflare and the like do it on their own)
+// to the same bytes (brotli 5 is within 0.1% of 6 on a page), while a copy
+// of each doubled the dist's files, and creating a file costs more here
+// than compressing it (docs/performance.md, "Full builds at scale").
+// How hard each kind is compressed (KINDS) comes from measuring the bytes
+// saved against the time taken. The files are shared out, costliest
+// first, to one worker thread per core, each compressing its own
+// synchronously (zlib's asynchronous calls cost twice the CPU here, in
+// small chunks and thread hops). Run by trunk after every build.
+// A file whose copies are newer than it is skipped. With --cache <folder>,
+// copies are kept there by a hash of the file's bytes and the quality, and
+// a file compressed by an earlier build is linked from there instead of
+// compressed again; a run that made or linked every copy removes the
+// entries it no longer needs. Copies no longer wanted (a page's `.br` from
+// an older build) are removed, since a host would send them stale.
 // NEWSROOM_PRECOMPRESS=off writes none (and removes any there), for hosts
-// that compress on their own: half the files (docs/deploying.md).
+// that compress everything on their own (docs/deploying.md).
 // Usage: node scripts/precompress.mjs <dir> [--cache <folder>]
 import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -29,9 +32,9 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { COMPRESSIBLE } from './compressible.mjs';
 
-// How hard each kind of file is compressed (brotli quality, gzip level or
-// null for no `.gz`), first match wins; measured in docs/performance.md
-// ("Compressed copies").
+// How hard each kind of file is compressed (brotli quality or null for no
+// `.br`, gzip level or null for no `.gz`), first match wins; measured in
+// docs/performance.md ("Compressed copies").
 const KINDS = [
   // The app's code and styles, its shell and the site file: few and small,
   // read on every visit.
@@ -39,14 +42,24 @@ const KINDS = [
   // The search index, read by every searcher: 10 is within 1% of 11's
   // bytes in 60% of its time, and 14% smaller than 6.
   { test: /(^|\/)search-index\.bin$/, brotli: 10, gzip: 9 },
-  // Everything else: pages, feeds, sitemaps, article and list files (tens of
-  // thousands each), the word positions (read on a first phrase query):
-  // 11 saves 7-12% over 6 and takes 16-20 times as long.
-  { test: /./, brotli: 6, gzip: null },
+  // Everything else (pages, feeds, sitemaps, article and list files, tens
+  // of thousands each) is left to the host, but for large files.
+  { test: /./, brotli: null, gzip: null },
 ];
-const kindOf = (path) => KINDS.find((kind) => kind.test.test(path));
+// Files this big get brotli 6 whatever their kind (the word positions,
+// read on a first phrase query: 11 saves 7% over 6 in 19 times the time).
+const LARGE = 1 << 20;
+const LARGE_BROTLI = 6;
+/** How a file of this size is compressed: brotli quality and gzip level, either null. */
+const kindOf = (path, size) => {
+  const kind = KINDS.find((k) => k.test.test(path));
+  return kind.brotli === null && size >= LARGE ? { brotli: LARGE_BROTLI, gzip: null } : kind;
+};
 /** The copies a file gets. */
-const copiesOf = (path) => (kindOf(path).gzip === null ? ['.br'] : ['.gz', '.br']);
+const copiesOf = (path, size) => {
+  const kind = kindOf(path, size);
+  return [...(kind.gzip === null ? [] : ['.gz']), ...(kind.brotli === null ? [] : ['.br'])];
+};
 
 function* files(d) {
   for (const entry of readdirSync(d, { withFileTypes: true })) {
@@ -73,7 +86,7 @@ const mtime = (path) => {
  */
 function compress(path, exts, cache, used) {
   const body = readFileSync(path);
-  const kind = kindOf(path);
+  const kind = kindOf(path, body.length);
   const make = (ext) =>
     ext === '.gz'
       ? gzipSync(body, { level: kind.gzip })
@@ -164,26 +177,27 @@ if (isMainThread) {
   if (cache) mkdirSync(cache, { recursive: true });
   // What a copy costs to make, relative to brotli 6 (measured: 10 and 11
   // take 12-20 times as long a byte, gzip about as long as brotli 6).
-  const cost = (path, ext) => statSync(path).size * (ext === '.br' && kindOf(path).brotli >= 10 ? 16 : 1);
+  const cost = (path, size, ext) => size * (ext === '.br' && kindOf(path, size).brotli >= 10 ? 16 : 1);
   const started = performance.now();
-  const found = [...files(dir)];
   // A copy newer than its file is up to date. A file's copies are one
   // task (one read, one hash), but a large file's are two, made side by
   // side (the search index's brotli 10 alone takes seconds).
-  const LARGE = 1 << 20;
-  const all = found.flatMap((path) => {
-    const source = mtime(path);
-    const wanted = copiesOf(path);
-    // A copy of a kind no longer made (a `.gz` from an older build) would
-    // be served stale.
+  const found = [...files(dir)].map((path) => {
+    const { size, mtimeMs } = statSync(path);
+    return { path, size, source: mtimeMs };
+  });
+  const all = found.flatMap(({ path, size, source }) => {
+    const wanted = copiesOf(path, size);
+    // A copy of a kind no longer made (a page's `.br` from an older build)
+    // would be served stale.
     for (const ext of ['.gz', '.br'].filter((e) => !wanted.includes(e))) rmSync(path + ext, { force: true });
     const exts = wanted.filter((ext) => mtime(path + ext) < source);
-    const task = (list) => ({ path, exts: list, cost: list.reduce((c, ext) => c + cost(path, ext), 0) });
+    const task = (list) => ({ path, exts: list, cost: list.reduce((c, ext) => c + cost(path, size, ext), 0) });
     if (!exts.length) return [];
-    return statSync(path).size >= LARGE ? exts.map((ext) => task([ext])) : [task(exts)];
+    return size >= LARGE ? exts.map((ext) => task([ext])) : [task(exts)];
   });
   const copies = all.reduce((n, task) => n + task.exts.length, 0);
-  const possible = found.reduce((n, path) => n + copiesOf(path).length, 0);
+  const possible = found.reduce((n, { path, size }) => n + copiesOf(path, size).length, 0);
   const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(all.length / 64)));
   // Costliest first, each to the thread with the least work so far, so a
   // large file (the search index) does not leave the others idle at the end.

@@ -3,7 +3,7 @@
 # the wasm target, trunk, wasm-bindgen-cli, npm packages (wasm-opt,
 # playwright-core) and, with --browser, what the browser tests drive:
 # Debian's chromium and chromedriver, and nginx with the brotli_static
-# module (the shipped deploy/nginx.conf is tested on it).
+# and brotli filter modules (the shipped deploy/nginx.conf is tested on it).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$NEWSROOM_ROOT"
@@ -49,13 +49,14 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
 fi
 
 if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver && command -v nginx \
-  && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; } >/dev/null 2>&1; then
+  && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+  && [ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]; } >/dev/null 2>&1; then
   say "installing chromium, chromedriver and nginx from Debian"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver \
-    nginx-light libnginx-mod-http-brotli-static
+    nginx-light libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter
 fi
 
 for job in "${building[@]}"; do

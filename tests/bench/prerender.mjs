@@ -1,7 +1,7 @@
 // Prerendering at archive scale: for generated archives (10,000 and 50,000
 // articles by default), the time newsroom-prerender takes to write every
-// page, feed and sitemap, the time the build's precompress step then takes
-// over the new files, how many pages there are and how many bytes they
+// page, feed and sitemap with its brotli copy, the time the build's
+// precompress step then takes over what is left, how many pages there are and how many bytes they
 // take per article. Prints one table.
 //
 // Usage: node tests/bench/prerender.mjs [10k] [50k] [--profile dev|tools]
@@ -40,7 +40,7 @@ for (const [name, n] of SETS) {
   let started = process.hrtime.bigint();
   const out = execFileSync(binary, [dir, '/'], { encoding: 'utf8' });
   const prerender = Number(process.hrtime.bigint() - started) / 1e9;
-  const pages = Number(out.match(/newsroom-prerender: (\d+) pages \(/)?.[1] ?? 0);
+  const pages = Number(out.match(/newsroom-prerender: (\d+) pages,/)?.[1] ?? 0);
   started = process.hrtime.bigint();
   execFileSync('node', [join(ROOT, 'scripts/precompress.mjs'), dir], { stdio: 'ignore' });
   const precompress = Number(process.hrtime.bigint() - started) / 1e9;
@@ -55,7 +55,7 @@ for (const [name, n] of SETS) {
     'build adds min': ((prerender + precompress) / 60).toFixed(1),
     'HTML MB': (html.bytes / 1e6).toFixed(0),
     'HTML KB per article': (html.bytes / 1e3 / n).toFixed(1),
-    'with .br and .gz KB per article': ((html.bytes + compressed.bytes) / 1e3 / n).toFixed(1),
+    'with compressed copies KB per article': ((html.bytes + compressed.bytes) / 1e3 / n).toFixed(1),
   });
   execFileSync('rm', ['-rf', dir]);
 }

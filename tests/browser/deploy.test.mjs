@@ -3,13 +3,14 @@
 // shipped nginx config (deploy/nginx.conf) on a real nginx, and
 // `trunk serve`.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { launch } from './support/browser.mjs';
 import { useSite } from './support/fixture.mjs';
 import { Offline } from './support/offline.mjs';
@@ -113,14 +114,59 @@ async function freePort() {
 function head(url, headers = {}) {
   return new Promise((ok, fail) => {
     const req = request(url, { headers }, (res) => {
-      let length = 0;
-      res.on('data', (d) => { length += d.length; });
-      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, length }));
+      const chunks = [];
+      res.on('data', (d) => { chunks.push(d); });
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        ok({ status: res.statusCode, headers: res.headers, length: body.length, body });
+      });
     });
     req.on('error', fail);
     req.end();
   });
 }
+
+test('precompress writes copies only where they beat what a host makes as it sends', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-precompress-'));
+  const cache = mkdtempSync(join(tmpdir(), 'newsroom-precompress-cache-'));
+  try {
+    const text = (n) => Array.from({ length: n }, (_, i) => `<li><a href="/news/item-${i * 7919 % 100003}">Item ${i}</a></li>`).join('\n');
+    const files = {
+      'newsroom-0123456789abcdef.js': text(200),
+      'data/search-index.bin': text(2000),
+      'data/search-positions.bin': text(40_000),
+      'news/a/index.html': text(300),
+      'data/articles/a.json': text(100),
+    };
+    for (const [path, body] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), body);
+    }
+    assert.ok(files['data/search-positions.bin'].length >= 1 << 20, 'a large file');
+    // Left by an older build: would be sent in the page's place.
+    writeFileSync(join(dir, 'news/a/index.html.br'), 'stale');
+    const run = () => execFileSync(process.execPath, [join(ROOT, 'scripts/precompress.mjs'), dir, '--cache', cache], { encoding: 'utf8' });
+    run();
+    const has = (path) => ['.br', '.gz'].filter((ext) => existsSync(join(dir, path + ext)));
+    assert.deepEqual(has('newsroom-0123456789abcdef.js'), ['.br', '.gz']);
+    assert.deepEqual(has('data/search-index.bin'), ['.br', '.gz']);
+    assert.deepEqual(has('data/search-positions.bin'), ['.br']);
+    assert.deepEqual(has('news/a/index.html'), [], 'a page is left to the host, its stale copy removed');
+    assert.deepEqual(has('data/articles/a.json'), []);
+    const copy = readFileSync(join(dir, 'data/search-positions.bin.br'));
+    assert.equal(brotliDecompressSync(copy).toString(), files['data/search-positions.bin']);
+    // Changed bytes get a new copy; unchanged ones come from the cache.
+    const changed = `${text(200)}\n<!-- changed -->`;
+    writeFileSync(join(dir, 'newsroom-0123456789abcdef.js'), changed);
+    for (const ext of ['.br', '.gz']) rmSync(join(dir, `data/search-index.bin${ext}`));
+    const out = run();
+    assert.match(out, /precompress: 4 copies written .* for 4 out of date of 5 \(2 copies from the cache/, out);
+    assert.equal(brotliDecompressSync(readFileSync(join(dir, 'newsroom-0123456789abcdef.js.br'))).toString(), changed);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
+});
 
 describe('the shipped nginx config', () => {
   let nginx;
@@ -141,6 +187,7 @@ describe('the shipped nginx config', () => {
     writeFileSync(
       join(dir, 'nginx.conf'),
       `load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
+       load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;
        worker_processes 1;
        pid ${dir}/nginx.pid;
        error_log ${dir}/error.log;
@@ -172,16 +219,21 @@ describe('the shipped nginx config', () => {
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.equal(plain.length, size(wasm));
 
-    // Pages and data files have a brotli copy only; gzip is made as sent.
-    for (const [path, file] of [['/countries/turkiye', 'countries/turkiye/index.html'], ['/data/news/page-1.json', 'data/news/page-1.json']]) {
-      assert.ok(!existsSync(join(DIST, `${file}.gz`)), `${file}.gz is not built`);
+    // Pages, feeds and data files have no copies: nginx compresses them as
+    // it sends them, brotli for a browser, gzip for a gzip-only client.
+    for (const [path, file] of [['/countries/turkiye', 'countries/turkiye/index.html'], ['/data/news/page-1.json', 'data/news/page-1.json'], ['/feed.xml', 'feed.xml']]) {
+      assert.ok(existsSync(join(DIST, file)), `${file} is built`);
+      for (const ext of ['.br', '.gz']) assert.ok(!existsSync(join(DIST, file + ext)), `${file}${ext} is not built`);
+      const original = readFileSync(join(DIST, file));
       const viaBr = await head(`${origin}${path}`, { 'accept-encoding': 'gzip, br' });
+      assert.equal(viaBr.status, 200, path);
       assert.equal(viaBr.headers['content-encoding'], 'br', path);
-      assert.equal(viaBr.length, size(`${file}.br`), path);
+      assert.ok(brotliDecompressSync(viaBr.body).equals(original), `${path} arrives whole as brotli`);
+      assert.ok(viaBr.length < original.length * 0.8, `${path}: ${viaBr.length} of ${original.length} bytes sent as brotli`);
       const viaGzip = await head(`${origin}${path}`, { 'accept-encoding': 'gzip' });
       assert.equal(viaGzip.status, 200, path);
       assert.equal(viaGzip.headers['content-encoding'], 'gzip', path);
-      assert.ok(viaGzip.length > 0 && viaGzip.length < size(file) * 0.8, `${path}: ${viaGzip.length} of ${size(file)} bytes sent gzipped`);
+      assert.ok(gunzipSync(viaGzip.body).equals(original), `${path} arrives whole gzipped`);
     }
     const list = await head(`${origin}/data/news/page-1.json`, { 'accept-encoding': 'br' });
     assert.equal(list.status, 200);

@@ -5,13 +5,14 @@
 // `faults` lets a test answer chosen paths its own way; `overlays` maps a
 // path prefix to another folder to serve it from (another site's data). Files built with
 // precompressed copies (`.br`, `.gz`) are sent compressed to a browser that
-// accepts it, and a text file without a `.gz` is gzipped as it is sent to
-// one that takes only gzip, as the shipped nginx config does. `setDown(true)` makes it drop
+// accepts it, and a text file without a copy is compressed as it is sent
+// (brotli, or gzip for a client that takes only gzip), as the shipped
+// nginx config does. `setDown(true)` makes it drop
 // every connection unanswered, as an unreachable host does.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { COMPRESSIBLE } from '../../../scripts/compressible.mjs';
 
 const TYPES = {
@@ -49,8 +50,11 @@ export async function startServer({ root, mode = 'spa', base = '/' } = {}) {
     }
     if (!body) {
       body = await readFile(file);
-      // No copy: gzipped as sent, as the shipped nginx config does.
-      if (/\bgzip\b/.test(accepted) && COMPRESSIBLE.test(file)) {
+      // No copy: compressed as sent, as the shipped nginx config does.
+      if (/\bbr\b/.test(accepted) && COMPRESSIBLE.test(file)) {
+        body = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+        encoding = 'br';
+      } else if (/\bgzip\b/.test(accepted) && COMPRESSIBLE.test(file)) {
         body = gzipSync(body, { level: 5 });
         encoding = 'gzip';
       }
