@@ -5,8 +5,8 @@
 // harder than any host does on the fly, and `<file>.br` for other files of
 // a MB or more (word positions, the largest sitemaps), which cost a host
 // tens of milliseconds to seconds a request (brotli 6 takes 1.2 s for the
-// 14 MB of word positions at 10,000 articles). Pages, feeds and data files get none: a host
-// compresses them as it sends them (nginx `brotli on`, `gzip on` in
+// 14 MB of word positions at 10,000 articles). Pages, feeds and data
+// files get none: a host compresses them as it sends them (nginx `brotli on`, `gzip on` in
 // deploy/nginx.conf; Netlify, Cloudflare and the like do it on their own)
 // to the same bytes (brotli 5 is within 0.1% of 6 on a page), while a copy
 // of each doubled the dist's files, and creating a file costs more here
@@ -185,10 +185,9 @@ if (isMainThread) {
   // side (the search index's brotli 10 alone takes seconds).
   const found = [...files(dir)].map((path) => {
     const { size, mtimeMs } = statSync(path);
-    return { path, size, source: mtimeMs };
+    return { path, size, source: mtimeMs, wanted: copiesOf(path, size) };
   });
-  const all = found.flatMap(({ path, size, source }) => {
-    const wanted = copiesOf(path, size);
+  const all = found.flatMap(({ path, size, source, wanted }) => {
     // A copy of a kind no longer made (a page's `.br` from an older build)
     // would be served stale.
     for (const ext of ['.gz', '.br'].filter((e) => !wanted.includes(e))) rmSync(path + ext, { force: true });
@@ -198,7 +197,7 @@ if (isMainThread) {
     return size >= LARGE ? exts.map((ext) => task([ext])) : [task(exts)];
   });
   const copies = all.reduce((n, task) => n + task.exts.length, 0);
-  const possible = found.reduce((n, { path, size }) => n + copiesOf(path, size).length, 0);
+  const possible = found.reduce((n, { wanted }) => n + wanted.length, 0);
   const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(all.length / 64)));
   // Costliest first, each to the thread with the least work so far, so a
   // large file (the search index) does not leave the others idle at the end.

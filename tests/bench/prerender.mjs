@@ -1,8 +1,9 @@
 // Prerendering at archive scale: for generated archives (10,000 and 50,000
 // articles by default), the time newsroom-prerender takes to write every
-// page, feed and sitemap with its brotli copy, the time the build's
-// precompress step then takes over what is left, how many pages there are and how many bytes they
-// take per article. Prints one table.
+// page, feed and sitemap, the time the build's precompress step then takes
+// over the new files (pages get no copies: the host compresses them as it
+// sends them), how many pages there are and how many bytes they take per
+// article. Prints one table.
 //
 // Usage: node tests/bench/prerender.mjs [10k] [50k] [--profile dev|tools]
 // Uses the built app's template (trunk build --release first); archives
@@ -45,7 +46,6 @@ for (const [name, n] of SETS) {
   execFileSync('node', [join(ROOT, 'scripts/precompress.mjs'), dir], { stdio: 'ignore' });
   const precompress = Number(process.hrtime.bigint() - started) / 1e9;
   const html = sizeOf(dir, (f) => f.endsWith('.html'));
-  const compressed = sizeOf(dir, (f) => /\.html\.(br|gz)$/.test(f));
   rows.push({
     set: name,
     articles: n,
@@ -55,7 +55,6 @@ for (const [name, n] of SETS) {
     'build adds min': ((prerender + precompress) / 60).toFixed(1),
     'HTML MB': (html.bytes / 1e6).toFixed(0),
     'HTML KB per article': (html.bytes / 1e3 / n).toFixed(1),
-    'with compressed copies KB per article': ((html.bytes + compressed.bytes) / 1e3 / n).toFixed(1),
   });
   execFileSync('rm', ['-rf', dir]);
 }
