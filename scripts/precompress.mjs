@@ -37,18 +37,16 @@ import { COMPRESSIBLE } from './compressible.mjs';
 // `.br`, gzip level or null for no `.gz`), first match wins; measured in
 // docs/performance.md ("Compressed copies").
 const KINDS = [
-  // The app's code and styles, its shell and the site file: few and small,
-  // read on every visit.
-  { test: /(^|\/)(shell\.html|data\/site\.json|[^/]+\.(js|mjs|css|wasm|svg|webmanifest))$/, brotli: 11, gzip: 9 },
-  // The search index, read by every searcher: 10 is within 1% of 11's
-  // bytes in 60% of its time, and 14% smaller than 6.
-  { test: /(^|\/)search-index\.bin$/, brotli: 10, gzip: 9 },
-  // Everything else (pages, feeds, sitemaps, article and list files, tens
-  // of thousands each) is left to the host, but for large files.
+  // The app's code and styles, its shell, the site file and the search
+  // index's root: few and small, read on every visit or search.
+  { test: /(^|\/)(shell\.html|data\/site\.json|data\/search\/root\.bin|[^/]+\.(js|mjs|css|wasm|svg|webmanifest))$/, brotli: 11, gzip: 9 },
+  // Everything else (pages, feeds, sitemaps, article and list files, the
+  // search index's chunks, tens of thousands each) is left to the host,
+  // but for large files.
   { test: /./, brotli: null, gzip: null },
 ];
-// Files this big get brotli 6 whatever their kind (the word positions,
-// read on a first phrase query: 11 saves 7% over 6 in 19 times the time).
+// Files this big get brotli 6 whatever their kind (the largest sitemaps;
+// on word positions 11 saved 7% over 6 in 19 times the time).
 const LARGE = 1 << 20;
 const LARGE_BROTLI = 6;
 /** How a file of this size is compressed: brotli quality and gzip level, either null. */

@@ -13,7 +13,6 @@ pub mod search_unavailable;
 pub mod worker;
 
 pub use newsroom_search::{
-    DocInfo, DocKind, DocType, Filter, INDEX_FILE, Index, POSITIONS_FILE, Results, Segment,
-    highlight, snippet,
+    DocInfo, DocKind, DocType, Filter, Index, Part, Results, Segment, highlight, snippet,
 };
 pub use protocol::{Answer, Message, Reply, Request, SearchRequest};

@@ -1,9 +1,10 @@
-//! The search worker's side: it fetches and decodes the index, loads word
-//! positions on the first phrase query, and answers queries in the order
-//! they come. Runs in a dedicated web worker (`src/bin/search-worker.rs`).
+//! The search worker's side: it fetches the index's root, then for each
+//! query the chunks it needs (keeping the most recently read), and answers
+//! queries in the order they come. Runs in a dedicated web worker (`src/bin/search-worker.rs`).
 
 use futures::StreamExt;
 use futures::channel::mpsc;
+use futures::future::join_all;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -11,14 +12,12 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use newsroom_search::query::parse;
 
 use crate::data::{DataError, fetch as load};
-use crate::search::{
-    Answer, INDEX_FILE, Index, Message, POSITIONS_FILE, Reply, Request, SearchRequest,
-};
+use crate::search::{Answer, DocInfo, Index, Message, Part, Reply, Request, SearchRequest};
 
-/// Where the index files live, relative to the worker script, which sits
-/// at the site's root.
-fn url(file: &str) -> String {
-    format!("data/{file}")
+/// Where a part of the index lives, relative to the worker script, which
+/// sits at the site's root.
+fn url(part: Part) -> String {
+    format!("data/{}", part.path())
 }
 
 /// Starts answering the page's messages.
@@ -76,22 +75,32 @@ fn post(scope: &DedicatedWorkerGlobalScope, message: &Message) {
     }
 }
 
+/// Bytes of chunks the worker keeps between queries (as stored); the
+/// least recently read go first. A query's own chunks are never dropped
+/// while it runs.
+const CACHE_BYTES: usize = 8 << 20;
+
+/// Rounds of loading a query may take: its terms, their postings or typo
+/// candidates, phrase positions, hits' documents, facets.
+const MAX_ROUNDS: usize = 8;
+
 #[derive(Default)]
 struct Worker {
+    /// The index with its root and whichever chunks were loaded.
     index: Option<Index>,
     /// Why word positions failed to load, until a retry.
     positions_error: Option<DataError>,
 }
 
 impl Worker {
-    /// The index, fetched on first use and again after a failure.
+    /// The index, its root fetched on first use and again after a failure.
     async fn index(&mut self) -> Result<&mut Index, DataError> {
         let index = match self.index.take() {
             Some(index) => index,
             None => {
-                let file = url(INDEX_FILE);
+                let file = url(Part::Root);
                 let bytes = fetch_bytes(&file).await?;
-                Index::from_bytes(&bytes).map_err(|e| DataError::Invalid {
+                Index::from_root(&bytes).map_err(|e| DataError::Invalid {
                     file,
                     reason: e.to_string(),
                 })?
@@ -100,48 +109,112 @@ impl Worker {
         Ok(self.index.insert(index))
     }
 
-    /// Loads word positions into the index, for phrases.
-    async fn load_positions(&mut self) -> Result<(), DataError> {
-        let file = url(POSITIONS_FILE);
-        let bytes = fetch_bytes(&file).await?;
-        self.index()
-            .await?
-            .load_positions(&bytes)
-            .map_err(|e| DataError::Invalid {
-                file,
-                reason: e.to_string(),
-            })
-    }
-
     async fn answer(&mut self, query: &SearchRequest) -> Result<Answer, DataError> {
         if query.retry {
             self.positions_error = None;
         }
-        let phrases = !parse(&query.text).phrases.is_empty();
-        let has_positions = self.index().await?.has_positions();
-        if phrases
-            && !has_positions
-            && self.positions_error.is_none()
-            && let Err(e) = self.load_positions().await
-        {
-            self.positions_error = Some(e);
+        match self.try_answer(query).await {
+            // The site was rebuilt since the root was read: read it again.
+            Err(Stale) => {
+                self.index = None;
+                self.try_answer(query).await.map_err(|e| e.into_error())
+            }
+            other => other.map_err(|e| e.into_error()),
         }
-        let index = self.index().await?;
-        let results = if query.facets {
-            index.search(&query.text, &query.filters, query.offset, query.limit)
-        } else {
-            index.top(&query.text, &query.filters, query.limit)
-        };
-        let docs = results
-            .hits
-            .iter()
-            .filter_map(|hit| index.docs.get(hit.doc as usize).cloned())
-            .collect();
-        Ok(Answer {
-            results,
-            docs,
-            positions_error: phrases.then(|| self.positions_error.clone()).flatten(),
+    }
+
+    /// Runs the query, loads the chunks it reached for, and runs it again
+    /// until it has all it needs.
+    async fn try_answer(&mut self, query: &SearchRequest) -> Result<Answer, Failure> {
+        let phrases = !parse(&query.text).phrases.is_empty();
+        let skip_positions = self.positions_error.is_some();
+        self.index().await?.evict_to(CACHE_BYTES);
+        for _ in 0..MAX_ROUNDS {
+            let index = self.index().await?;
+            let results = if query.facets {
+                index.search(&query.text, &query.filters, query.offset, query.limit)
+            } else {
+                index.top(&query.text, &query.filters, query.limit)
+            };
+            let docs: Vec<Option<DocInfo>> = results
+                .hits
+                .iter()
+                .map(|hit| index.doc(hit.doc).cloned())
+                .collect();
+            let mut missing = index.take_missing();
+            if skip_positions || self.positions_error.is_some() {
+                missing.retain(|part| !part.is_positions());
+            }
+            if missing.is_empty() {
+                return Ok(Answer {
+                    results,
+                    docs: docs.into_iter().flatten().collect(),
+                    positions_error: phrases.then(|| self.positions_error.clone()).flatten(),
+                });
+            }
+            let loaded = join_all(
+                missing
+                    .iter()
+                    .map(|&part| async move { (part, fetch_bytes(&url(part)).await) }),
+            )
+            .await;
+            let index = self.index().await?;
+            let mut positions_error = None;
+            for (part, got) in loaded {
+                match load(index, part, got) {
+                    Ok(()) => {}
+                    // Phrases are then searched as words, and the page says so.
+                    Err(Failure::Data(e)) if part.is_positions() => positions_error = Some(e),
+                    Err(e) => return Err(e),
+                }
+            }
+            if positions_error.is_some() {
+                self.positions_error = positions_error;
+            }
+        }
+        Err(Failure::Data(DataError::Invalid {
+            file: url(Part::Root),
+            reason: format!("a query still needed more of the index after {MAX_ROUNDS} rounds"),
+        }))
+    }
+}
+
+/// Adds a fetched part to the index.
+fn load(index: &mut Index, part: Part, got: Result<Vec<u8>, DataError>) -> Result<(), Failure> {
+    index.insert(part, &got?).map_err(|e| {
+        if e.is_stale() {
+            return Stale;
+        }
+        Failure::Data(DataError::Invalid {
+            file: url(part),
+            reason: e.to_string(),
         })
+    })
+}
+
+/// Why a query could not be answered.
+enum Failure {
+    /// A chunk belongs to another build than the root.
+    Stale,
+    Data(DataError),
+}
+use Failure::Stale;
+
+impl From<DataError> for Failure {
+    fn from(e: DataError) -> Self {
+        Failure::Data(e)
+    }
+}
+
+impl Failure {
+    fn into_error(self) -> DataError {
+        match self {
+            Failure::Data(e) => e,
+            Failure::Stale => DataError::Invalid {
+                file: url(Part::Root),
+                reason: "the search index changed while it was read; try again".to_owned(),
+            },
+        }
     }
 }
 

@@ -86,7 +86,7 @@ describe('deployed under a sub-path', () => {
     const results = new ResultsPage(site);
     assert.equal((await results.titles())[0], 'Türkiye');
     assert.equal(await site.page.locator('.search-result-title a').first().getAttribute('href'), '/newsroom/countries/turkiye');
-    assert.ok(env.server.requests.includes('/newsroom/data/search-index.bin'), env.server.requests.join(' '));
+    assert.ok(env.server.requests.includes('/newsroom/data/search/root.bin'), env.server.requests.join(' '));
     const outside = env.server.requests.filter((p) => !p.startsWith('/newsroom/'));
     assert.deepEqual(outside, [], 'every request stays under the sub-path');
     // The service worker's scope is the sub-path: deep links open offline.
@@ -133,8 +133,8 @@ test('precompress writes copies only where they beat what a host makes as it sen
     const text = (n) => Array.from({ length: n }, (_, i) => `<li><a href="/news/item-${i * 7919 % 100003}">Item ${i}</a></li>`).join('\n');
     const files = {
       'newsroom-0123456789abcdef.js': text(200),
-      'data/search-index.bin': text(2000),
-      'data/search-positions.bin': text(40_000),
+      'data/search/root.bin': text(2000),
+      'data/large.bin': text(40_000),
       'news/a/index.html': text(300),
       'data/articles/a.json': text(100),
     };
@@ -142,23 +142,23 @@ test('precompress writes copies only where they beat what a host makes as it sen
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), body);
     }
-    assert.ok(files['data/search-positions.bin'].length >= 1 << 20, 'a large file');
+    assert.ok(files['data/large.bin'].length >= 1 << 20, 'a large file');
     // Left by an older build: would be sent in the page's place.
     writeFileSync(join(dir, 'news/a/index.html.br'), 'stale');
     const run = () => execFileSync(process.execPath, [join(ROOT, 'scripts/precompress.mjs'), dir, '--cache', cache], { encoding: 'utf8' });
     run();
     const has = (path) => ['.br', '.gz'].filter((ext) => existsSync(join(dir, path + ext)));
     assert.deepEqual(has('newsroom-0123456789abcdef.js'), ['.br', '.gz']);
-    assert.deepEqual(has('data/search-index.bin'), ['.br', '.gz']);
-    assert.deepEqual(has('data/search-positions.bin'), ['.br']);
+    assert.deepEqual(has('data/search/root.bin'), ['.br', '.gz']);
+    assert.deepEqual(has('data/large.bin'), ['.br']);
     assert.deepEqual(has('news/a/index.html'), [], 'a page is left to the host, its stale copy removed');
     assert.deepEqual(has('data/articles/a.json'), []);
-    const copy = readFileSync(join(dir, 'data/search-positions.bin.br'));
-    assert.equal(brotliDecompressSync(copy).toString(), files['data/search-positions.bin']);
+    const copy = readFileSync(join(dir, 'data/large.bin.br'));
+    assert.equal(brotliDecompressSync(copy).toString(), files['data/large.bin']);
     // Changed bytes get a new copy; unchanged ones come from the cache.
     const changed = `${text(200)}\n<!-- changed -->`;
     writeFileSync(join(dir, 'newsroom-0123456789abcdef.js'), changed);
-    for (const ext of ['.br', '.gz']) rmSync(join(dir, `data/search-index.bin${ext}`));
+    for (const ext of ['.br', '.gz']) rmSync(join(dir, `data/search/root.bin${ext}`));
     const out = run();
     assert.match(out, /precompress: 4 copies written .* for 4 out of date of 5 \(2 copies from the cache/, out);
     assert.equal(brotliDecompressSync(readFileSync(join(dir, 'newsroom-0123456789abcdef.js.br'))).toString(), changed);

@@ -1,10 +1,12 @@
 // Site search in the browser: the header box with suggestions by keyboard,
 // the results page with snippets, facets and URL state, and odd queries.
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { useSite } from './support/fixture.mjs';
 import { ResultsPage, SearchBox } from './support/pages.mjs';
-import { loadContent } from './support/site.mjs';
+import { DIST, loadContent } from './support/site.mjs';
 
 // Faults are injected at the server, so no service worker answers instead.
 const env = useSite({ serviceWorkers: 'block' });
@@ -14,11 +16,11 @@ describe('search box', () => {
   test('loads the index only when needed; / focuses the box', async () => {
     const site = await env.open('/');
     const box = new SearchBox(site);
-    assert.equal(env.server.requests.some((p) => p.endsWith('search-index.bin')), false, 'not fetched for the first paint');
+    assert.equal(env.server.requests.some((p) => p.endsWith('search/root.bin')), false, 'not fetched for the first paint');
     await site.page.keyboard.press('/');
     assert.equal(await box.input.evaluate((el) => el === document.activeElement), true);
     await box.input.pressSequentially('x');
-    for (let i = 0; !env.server.requests.some((p) => p.endsWith('search-index.bin')); i++) {
+    for (let i = 0; !env.server.requests.some((p) => p.endsWith('search/root.bin')); i++) {
       assert.ok(i < 100, 'focusing the box fetches the index');
       await new Promise((ok) => setTimeout(ok, 50));
     }
@@ -163,43 +165,64 @@ describe('results page', () => {
 
   test('a failed index load says so and retries', async () => {
     env.allowed = [/status of 503/];
-    env.server.faults.set('/data/search-index.bin', (req, res) => {
+    env.server.faults.set('/data/search/root.bin', (req, res) => {
       res.writeHead(503, { 'content-type': 'text/plain' });
       res.end('busy');
     });
     const site = await env.open('/search?q=sarajevo');
     const alert = site.page.getByRole('alert');
     await alert.waitFor();
-    assert.match(await alert.innerText(), /Search is unavailable: Could not download data\/search-index\.bin: the server answered 503/);
+    assert.match(await alert.innerText(), /Search is unavailable: Could not download data\/search\/root\.bin: the server answered 503/);
     env.server.faults.clear();
     await site.page.getByRole('button', { name: 'Retry' }).click();
     assert.equal(await new ResultsPage(site).summary(), '1 result for “sarajevo”');
     await site.page.close();
   });
 
+  test('a chunk of the index that fails to load is named, and Retry recovers', async () => {
+    env.allowed = [/status of 503/];
+    const chunk = '/data/search/terms/0.bin';
+    env.server.faults.set(chunk, (req, res) => {
+      res.writeHead(503, { 'content-type': 'text/plain' });
+      res.end('busy');
+    });
+    const site = await env.open('/search?q=sarajevo');
+    const alert = site.page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Could not download data\/search\/terms\/0\.bin: the server answered 503/);
+    assert.ok(env.server.requests.includes('/data/search/root.bin'), 'the root loaded first');
+    env.server.faults.clear();
+    await site.page.getByRole('button', { name: 'Retry' }).click();
+    assert.equal(await new ResultsPage(site).summary(), '1 result for “sarajevo”');
+    const all = readdirSync(join(DIST, 'data/search'), { recursive: true }).filter((f) => f.endsWith('.bin'));
+    const fetched = new Set(env.server.requests.filter((p) => p.startsWith('/data/search/')));
+    assert.ok(fetched.size < all.length, `only the chunks a query needs: ${fetched.size} of ${all.length}`);
+    await site.page.close();
+  });
+
   // Each way the index download can go wrong: search names the file and
   // what happened, articles keep working, and Retry recovers.
-  const INDEX = '/data/search-index.bin';
+  const INDEX = '/data/search/root.bin';
   const indexFaults = [
-    ['cut off mid-way', /data\/search-index\.bin/, (req, res) => {
+    ['cut off mid-way', /data\/search\/root\.bin/, (req, res) => {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': 50_000 });
       res.write(Buffer.from('NRSI'));
       setTimeout(() => res.destroy(), 50);
     }],
-    ['an HTML page in its place', /data\/search-index\.bin is not valid content/, (req, res) => {
+    ['an HTML page in its place', /data\/search\/root\.bin is not valid content/, (req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!doctype html><title>Home</title><script>window.__pwned = 1</script>');
     }],
-    ['bytes of the wrong shape', /data\/search-index\.bin is not valid content/, (req, res) => {
+    ['bytes of the wrong shape', /data\/search\/root\.bin is not valid content/, (req, res) => {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       res.end(Buffer.from('{"not": "an index"}'));
     }],
-    ['too large', /data\/search-index\.bin is not valid content: it is 80 MB, more than the 64 MB a file may be/, (req, res) => {
+    ['too large', /data\/search\/root\.bin is not valid content: it is 80 MB, more than the 64 MB a file may be/, (req, res) => {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': 80 << 20 });
       res.on('error', () => {});
       res.write(Buffer.alloc(1 << 16));
     }],
-    ['never finished', /data\/search-index\.bin: .*no complete answer within 15 seconds/, (req, res) => {
+    ['never finished', /data\/search\/root\.bin: .*no complete answer within 15 seconds/, (req, res) => {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       res.write(Buffer.from('NRSI'));
     }],

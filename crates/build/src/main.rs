@@ -17,7 +17,7 @@ use newsroom_content::files::{FILES_LIST, SITE_FILE, WEB_MANIFEST};
 use newsroom_content::publish::publish;
 use newsroom_content::shared::THEME_COLOUR;
 use newsroom_content::validate::check_sources;
-use newsroom_search::{INDEX_FILE, Index, POSITIONS_FILE, each_document};
+use newsroom_search::{Part, build as build_index, each_document};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -64,15 +64,12 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
         }
     };
     progress("checked");
-    let index = Index::build(each_document(&site, &news));
+    let index = build_index(each_document(&site, &news));
     progress("indexed");
     let mut output = Output::new(out);
-    let core = index.to_bytes();
-    let positions = index.positions_to_bytes();
-    // Only the files are needed from here: at 150,000 articles the index
-    // holds a third of a GB besides them.
-    let (documents, terms) = (index.docs.len(), index.terms.len());
-    drop(index);
+    let (documents, terms) = (index.documents, index.terms);
+    let index_bytes: usize = index.files.iter().map(|(_, b)| b.len()).sum();
+    let index_files = index.files.len();
     let mut order = vec![SITE_FILE.to_owned()];
     let mut put = |path: &str, bytes: &[u8]| {
         if path != SITE_FILE {
@@ -86,8 +83,21 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
     let files = publish(&site, &news, |path, bytes| {
         if path == SITE_FILE {
             put(path, bytes)?;
-            put(&format!("data/{INDEX_FILE}"), &core)?;
-            put(&format!("data/{POSITIONS_FILE}"), &positions)
+            // Offline, the parts every query reads come first; word
+            // positions, for phrases only, last.
+            let mut parts: Vec<&(Part, Vec<u8>)> = index.files.iter().collect();
+            parts.sort_by_key(|(part, _)| match part {
+                Part::Root => 0,
+                Part::Terms(_) => 1,
+                Part::Postings(_) => 2,
+                Part::Docs(_) => 3,
+                Part::Facets(_) => 4,
+                Part::Positions(_) => 5,
+            });
+            for (part, bytes) in parts {
+                put(&format!("data/{}", part.path()), bytes)?;
+            }
+            Ok(())
         } else {
             put(path, bytes)
         }
@@ -97,14 +107,14 @@ fn run(content: &Path, out: &Path) -> Result<String, Box<dyn std::error::Error>>
     output.put(&format!("data/{FILES_LIST}"), listing.as_bytes())?;
     let removed = output.remove_stale(&data)?;
     Ok(format!(
-        "published {} articles as {files} files into {} ({} changed, {removed} removed); indexed {} documents ({} terms): index {} bytes, positions {} bytes; in {:.1} s",
+        "published {} articles as {files} files into {} ({} changed, {removed} removed); indexed {} documents ({} terms) as {} files of {} bytes; in {:.1} s",
         news.articles.len(),
         data.display(),
         output.changed,
         documents,
         terms,
-        core.len(),
-        positions.len(),
+        index_files,
+        index_bytes,
         started.elapsed().as_secs_f64()
     ))
 }

@@ -51,7 +51,7 @@ impl From<DocKind> for DocType {
 }
 
 impl DocType {
-    const SLOTS: usize = 1 + TaxonomyKind::ALL.len();
+    pub(super) const SLOTS: usize = 1 + TaxonomyKind::ALL.len();
 
     /// A small dense number per type, for counting without a map.
     pub(super) fn slot(self) -> u8 {
@@ -61,7 +61,7 @@ impl DocType {
         }
     }
 
-    fn from_slot(slot: usize) -> Option<DocType> {
+    pub(super) fn from_slot(slot: usize) -> Option<DocType> {
         match slot {
             0 => Some(DocType::News),
             n => TaxonomyKind::ALL.get(n - 1).copied().map(DocType::Page),
@@ -107,7 +107,7 @@ pub struct Results {
     pub matched: HashSet<String>,
     /// A corrected query when nothing matched and a correction would.
     pub suggestion: Option<String>,
-    /// The query has phrases but word positions are not loaded yet: its
+    /// The query has phrases whose word positions are not loaded: its
     /// words were all required, but not checked to stand in a row.
     pub phrases_unchecked: bool,
 }
@@ -128,6 +128,8 @@ struct Acc {
     /// The best expansion of the current word, -1 before any.
     best: f32,
     best_in_title: bool,
+    /// Words in the title, known once a word matched there.
+    title_words: u32,
 }
 
 impl Default for Acc {
@@ -138,6 +140,7 @@ impl Default for Acc {
             in_title: 0,
             best: -1.0,
             best_in_title: false,
+            title_words: 0,
         }
     }
 }
@@ -172,30 +175,31 @@ impl Index {
             .map(|w| self.expand(&w.term, w.prefix))
             .collect();
         let n_docs = self.doc_count();
-        let columns = &self.columns;
         let mut acc = vec![Acc::default(); n_docs];
         let mut touched: Vec<u32> = Vec::new();
         for (w, expansion) in expansions.iter().enumerate() {
             let w = w as u16;
             touched.clear();
             for &(term, quality) in expansion {
-                let weight = quality * self.idf(term) * (K1 + 1.0);
+                let weight = quality * self.idf(term) * (K1 + 1.0) / 255.0;
                 for posting in self.postings(term) {
                     let d = posting.doc as usize;
-                    let (Some(a), Some(&norm)) = (acc.get_mut(d), columns.norms.get(d)) else {
+                    let Some(a) = acc.get_mut(d) else {
                         continue;
                     };
                     // A document that missed an earlier word is out.
                     if a.words != w {
                         continue;
                     }
-                    let tf = posting.weighted_tf;
-                    let score = weight * tf / (tf + norm);
+                    let score = weight * f32::from(posting.impact);
                     if a.best < 0.0 {
                         touched.push(d as u32);
                     }
                     a.best = a.best.max(score);
-                    a.best_in_title |= posting.in_title;
+                    if posting.in_title() {
+                        a.best_in_title = true;
+                        a.title_words = posting.title_words;
+                    }
                 }
             }
             for &d in &touched {
@@ -210,18 +214,19 @@ impl Index {
         }
         let n_words = query.words.len() as u16;
         let mut docs: Vec<u32> = Vec::new();
-        for (d, (a, &title_words)) in acc.iter_mut().zip(&columns.title_words).enumerate() {
+        for (d, a) in acc.iter_mut().enumerate() {
             if a.words == n_words {
                 docs.push(d as u32);
-                if a.in_title == n_words && title_words == u32::from(n_words) {
+                if a.in_title == n_words && a.title_words == u32::from(n_words) {
                     a.total *= WHOLE_TITLE;
                 }
             }
         }
-        let phrases_unchecked = !query.phrases.is_empty() && !self.has_positions();
-        if !phrases_unchecked {
-            for phrase in &query.phrases {
-                docs = self.with_phrase(&query, phrase, docs);
+        let mut phrases_unchecked = false;
+        for phrase in &query.phrases {
+            match self.with_phrase(&query, phrase, &docs) {
+                Some(kept) => docs = kept,
+                None => phrases_unchecked = true,
             }
         }
         docs.retain(|&d| filters.iter().all(|f| self.passes(d, f)));
@@ -236,7 +241,7 @@ impl Index {
         let matched = expansions
             .iter()
             .flatten()
-            .filter_map(|&(t, _)| self.terms.get(t).map(str::to_owned))
+            .filter_map(|&(t, _)| self.term(t).map(str::to_owned))
             .collect();
         let mut hits: Vec<Hit> = docs
             .iter()
@@ -246,15 +251,8 @@ impl Index {
             })
             .collect();
         let total = hits.len();
-        let order = |a: &Hit, b: &Hit| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| {
-                    let date = |h: &Hit| columns.dates.get(h.doc as usize);
-                    date(b).cmp(&date(a))
-                })
-                .then_with(|| a.doc.cmp(&b.doc))
-        };
+        // Ids run newest first within a type, so ties go to the newer.
+        let order = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then_with(|| a.doc.cmp(&b.doc));
         // Only the page asked for needs ordering.
         let wanted = offset.saturating_add(limit);
         if wanted == 0 {
@@ -276,8 +274,8 @@ impl Index {
     }
 
     fn idf(&self, term: u32) -> f32 {
-        let n = self.docs.len() as f32;
-        let df = self.df.get(term as usize).copied().unwrap_or(0) as f32;
+        let n = self.doc_count() as f32;
+        let df = self.df(term) as f32;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
@@ -303,9 +301,7 @@ impl Index {
             let mut completions: Vec<u32> = self.prefix_range(word).collect();
             if completions.len() > max {
                 if let Some(nth) = max.checked_sub(1) {
-                    completions.select_nth_unstable_by_key(nth, |&t| {
-                        std::cmp::Reverse(self.df.get(t as usize).copied().unwrap_or(0))
-                    });
+                    completions.select_nth_unstable_by_key(nth, |&t| std::cmp::Reverse(self.df(t)));
                 }
                 completions.truncate(max);
             }
@@ -328,7 +324,7 @@ impl Index {
                 if !self.may_be_within(t, shape, edits) {
                     continue;
                 }
-                let Some(term) = self.terms.get(t) else {
+                let Some(term) = self.term(t) else {
                     continue;
                 };
                 if let Some(d) = fuzzy::distance(word, term, edits).filter(|&d| d > 0) {
@@ -342,92 +338,74 @@ impl Index {
     /// False when term `t` is surely more than `max` edits from a word of
     /// this shape.
     fn may_be_within(&self, t: u32, shape: Shape, max: usize) -> bool {
-        self.shapes
-            .get(t as usize)
-            .is_none_or(|s| s.may_be_within(shape, max))
+        self.shape(t).is_none_or(|s| s.may_be_within(shape, max))
     }
 
-    /// Keeps the documents where the phrase's words stand in a row.
-    fn with_phrase(&self, query: &Query, phrase: &[usize], docs: Vec<u32>) -> Vec<u32> {
+    /// Keeps the documents where the phrase's words stand in a row; `None`
+    /// when the positions of its words are not loaded.
+    fn with_phrase(&self, query: &Query, phrase: &[usize], docs: &[u32]) -> Option<Vec<u32>> {
         let ids: Option<Vec<u32>> = phrase
             .iter()
             .map(|&w| query.words.get(w).and_then(|word| self.term_id(&word.term)))
             .collect();
-        let Some(ids) = ids else { return Vec::new() };
+        let Some(ids) = ids else {
+            return Some(Vec::new());
+        };
         let wanted: HashSet<u32> = docs.iter().copied().collect();
-        let lists: Vec<HashMap<u32, Vec<u32>>> = ids
+        // Every word's positions are asked for, so one pass notes them all.
+        let lists: Vec<Option<HashMap<u32, Vec<u32>>>> = ids
             .iter()
             .map(|&t| {
-                self.positions(t)
-                    .into_iter()
-                    .filter(|(d, _)| wanted.contains(d))
-                    .collect()
+                Some(
+                    self.positions(t)?
+                        .into_iter()
+                        .filter(|(d, _)| wanted.contains(d))
+                        .collect(),
+                )
             })
             .collect();
-        docs.into_iter()
-            .filter(|d| {
-                let Some(starts) = lists.first().and_then(|l| l.get(d)) else {
-                    return false;
-                };
-                starts.iter().any(|&p| {
-                    lists.iter().enumerate().skip(1).all(|(i, l)| {
-                        l.get(d)
-                            .is_some_and(|ps| ps.binary_search(&(p + i as u32)).is_ok())
+        let lists: Vec<HashMap<u32, Vec<u32>>> = lists.into_iter().collect::<Option<_>>()?;
+        Some(
+            docs.iter()
+                .copied()
+                .filter(|d| {
+                    let Some(starts) = lists.first().and_then(|l| l.get(d)) else {
+                        return false;
+                    };
+                    starts.iter().any(|&p| {
+                        lists.iter().enumerate().skip(1).all(|(i, l)| {
+                            l.get(d)
+                                .is_some_and(|ps| ps.binary_search(&(p + i as u32)).is_ok())
+                        })
                     })
                 })
-            })
-            .collect()
+                .collect(),
+        )
     }
 
     fn passes(&self, doc: u32, filter: &Filter) -> bool {
-        let d = doc as usize;
         match filter {
-            Filter::Type(t) => self.columns.types.get(d) == Some(&t.slot()),
-            Filter::Year(y) => self.columns.dates.get(d).and_then(|&date| year(date)) == Some(*y),
+            Filter::Type(t) => self.type_range(*t).contains(&doc),
+            Filter::Year(y) => self.year_range(*y).contains(&doc),
             Filter::Term(kind, slug) => {
-                let base = &self.columns.facet_base;
-                let (Some(&from), Some(&to)) = (base.get(kind.index()), base.get(kind.index() + 1))
-                else {
-                    return false;
-                };
-                self.doc_facets(d).iter().any(|&g| {
-                    (from..to).contains(&g)
-                        && self.facet_value(*kind, g - from) == Some(slug.as_str())
-                })
+                let id = self
+                    .root
+                    .facet_values
+                    .get(kind.index())
+                    .and_then(|values| values.iter().position(|v| v == slug));
+                let docs = id.and_then(|id| self.facet_docs(*kind)?.get(id));
+                docs.is_some_and(|docs| docs.binary_search(&doc).is_ok())
             }
         }
     }
 
-    /// The slug a facet id of a kind stands for.
-    pub fn facet_value(&self, kind: TaxonomyKind, id: u32) -> Option<&str> {
-        self.facet_values
-            .get(kind.index())?
-            .get(id as usize)
-            .map(String::as_str)
-    }
-
+    /// Counts by type and year (ranges of ids) and, for news, by term (the
+    /// facet chunks). `docs` ascend.
     fn count_facets(&self, docs: &[u32]) -> Facets {
-        let columns = &self.columns;
-        let mut counts = vec![0u32; columns.facet_base.last().map_or(0, |&n| n as usize)];
-        let mut years = vec![0usize; columns.year_slots];
         let mut types = [0usize; DocType::SLOTS];
-        for &d in docs {
-            let d = d as usize;
-            let (Some(&slot), Some(&y)) = (columns.types.get(d), columns.years.get(d)) else {
-                continue;
-            };
-            if let Some(n) = types.get_mut(usize::from(slot)) {
-                *n += 1;
-            }
-            if let Some(n) = years.get_mut(usize::from(y)) {
-                *n += 1;
-            }
-            if slot == DocType::News.slot() {
-                for &g in self.doc_facets(d) {
-                    if let Some(n) = counts.get_mut(g as usize) {
-                        *n += 1;
-                    }
-                }
+        for (slot, w) in self.root.type_starts.windows(2).enumerate() {
+            if let (Some(n), [a, b]) = (types.get_mut(slot), w) {
+                *n = docs.partition_point(|&d| d < *b) - docs.partition_point(|&d| d < *a);
             }
         }
         let mut types: Vec<(DocType, usize)> = types
@@ -437,34 +415,47 @@ impl Index {
             .filter_map(|(slot, n)| Some((DocType::from_slot(slot)?, n)))
             .collect();
         types.sort_unstable_by_key(|&(t, n)| (std::cmp::Reverse(n), t));
+        let years = self
+            .root
+            .years
+            .iter()
+            .map(|&(year, a, b)| {
+                let n = docs.partition_point(|&d| d < b) - docs.partition_point(|&d| d < a);
+                (year, n)
+            })
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        let news = self.type_range(DocType::News);
+        let mut found = vec![0u64; self.doc_count().div_ceil(64)];
+        for &d in docs.iter().filter(|d| news.contains(d)) {
+            if let Some(word) = found.get_mut(d as usize / 64) {
+                *word |= 1 << (d % 64);
+            }
+        }
+        let is_found = |d: u32| {
+            found
+                .get(d as usize / 64)
+                .is_some_and(|w| w >> (d % 64) & 1 == 1)
+        };
+        let terms = TaxonomyKind::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                let lists = self.facet_docs(kind)?;
+                let mut named: Vec<(String, usize)> = lists
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(id, list)| {
+                        let n = list.iter().filter(|&&d| is_found(d)).count();
+                        (n > 0).then(|| Some((self.facet_value(kind, id as u32)?.to_owned(), n)))?
+                    })
+                    .collect();
+                named.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                (!named.is_empty()).then_some((kind, named))
+            })
+            .collect();
         Facets {
-            terms: TaxonomyKind::ALL
-                .into_iter()
-                .zip(columns.facet_base.windows(2))
-                .filter_map(|(kind, range)| {
-                    let &[from, to] = range else { return None };
-                    let (from, to) = (from as usize, to as usize);
-                    let mut named: Vec<(String, usize)> = counts
-                        .get(from..to)?
-                        .iter()
-                        .enumerate()
-                        .filter(|&(_, &n)| n > 0)
-                        .filter_map(|(id, &n)| {
-                            Some((self.facet_value(kind, id as u32)?.to_owned(), n as usize))
-                        })
-                        .collect();
-                    named.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                    (!named.is_empty()).then_some((kind, named))
-                })
-                .collect(),
-            years: years
-                .into_iter()
-                .enumerate()
-                .skip(1)
-                .rev()
-                .filter(|&(_, n)| n > 0)
-                .map(|(slot, n)| (columns.first_year + slot as u16 - 1, n))
-                .collect(),
+            terms,
+            years,
             types,
         }
     }
@@ -485,14 +476,16 @@ impl Index {
                 }
                 let max = 2;
                 let shape = Shape::of(&w.term);
+                // As for typos, only words with the same first letter.
+                let first: String = w.term.chars().take(1).collect();
                 let best = self
-                    .terms
-                    .iter()
-                    .filter(|&(t, _)| self.may_be_within(t, shape, max))
-                    .filter_map(|(t, term)| Some((fuzzy::distance(&w.term, term, max)?, t, term)))
-                    .min_by_key(|&(d, t, _)| {
-                        (d, std::cmp::Reverse(self.df.get(t as usize).copied()))
-                    });
+                    .prefix_range(&first)
+                    .filter(|&t| self.may_be_within(t, shape, max))
+                    .filter_map(|t| {
+                        let term = self.term(t)?;
+                        Some((fuzzy::distance(&w.term, term, max)?, t, term))
+                    })
+                    .min_by_key(|&(d, t, _)| (d, std::cmp::Reverse(self.df(t))));
                 match best {
                     Some((_, _, term)) => {
                         changed = true;

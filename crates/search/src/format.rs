@@ -1,251 +1,364 @@
-//! The index file: a compact binary encoding of [`Index`].
+//! The index's files: a compact binary encoding of each [`Part`].
 //!
-//! Layout (all integers LEB128 varints unless noted, strings as length +
-//! UTF-8 bytes):
+//! Every file starts with four magic bytes (`NWS` and a letter per part),
+//! the format version (one byte) and the build's generation (u64, little
+//! endian); a chunk then has its number. All integers after that are
+//! LEB128 varints, strings a length and UTF-8 bytes.
 //!
-//! 1. magic `NWSX`, format version (one byte);
-//! 2. documents: count, then per document kind (byte), slug, title, lead,
-//!    date (`YYYYMMDD`, 0 = none), weighted length, title length in words,
-//!    facet count and per facet
-//!    kind (byte) and value id;
-//! 3. facet values: per taxonomy kind, a count and the slugs;
-//! 4. average document length (f32, little endian);
-//! 5. dictionary: count, then per term (in sorted order) the length of the
-//!    prefix shared with the previous term, the rest of the term, its
-//!    document frequency and the byte length of its postings;
-//! 6. postings: per term, per document the doc id delta and term
-//!    frequencies per field (one byte of 2-bit counts, then excesses).
-//!
-//! Word positions, needed only for "quoted phrases", are most of the data,
-//! so they live in a second file, loaded when a phrase is first searched:
-//! magic `NWSP`, version, term count (must match the index), per term the
-//! byte length of its positions, then per term and document the number of
-//! positions and their deltas.
+//! - root (`NWSR`): document count; the first id of each document type
+//!   and the count; per year of news (newest first) the year and its
+//!   number of documents; per taxonomy kind its facet slugs; the terms
+//!   chunks (count, then per chunk its first word, front coded against the
+//!   previous chunk's, and its number of terms); the postings and the
+//!   positions chunks (count, then terms per chunk); documents per chunk.
+//! - terms (`NWST`): count, then per term the length of the prefix shared
+//!   with the previous term, the rest and its document frequency.
+//! - postings (`NWSO`) and positions (`NWSP`): per term of the chunk the
+//!   byte length of its data, then the data. A posting is the doc id gap
+//!   shifted left with a title flag, the impact byte and, when flagged, the
+//!   title's length in words; positions are per posting a count and gaps.
+//! - docs (`NWSD`): count, then per document its kind (byte), slug, title,
+//!   lead and date (`YYYYMMDD`, 0 = none).
+//! - facets (`NWSF`): per slug of the kind, a count and the doc id gaps.
 
-use super::dictionary::Dictionary;
 use super::document::DocKind;
-use super::index::{DocInfo, Index};
+use super::fuzzy::Shape;
+use super::index::{DocInfo, FacetChunk, Root, TermData, TermsChunk};
+use super::parts::Part;
 use super::varint;
 use newsroom_content::TaxonomyKind;
 
-const MAGIC: &[u8; 4] = b"NWSX";
-const POSITIONS_MAGIC: &[u8; 4] = b"NWSP";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 
 /// Why an index file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum FormatError {
-    #[error("not a search index (wrong magic bytes)")]
+    #[error("not a search index file (wrong magic bytes)")]
     Magic,
     #[error("search index version {0} is not supported (expected {VERSION})")]
     Version(u8),
+    #[error("the file belongs to another build of the search index")]
+    Generation,
     #[error("search index is cut off or corrupt ({0})")]
     Corrupt(&'static str),
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) {
+impl FormatError {
+    /// Whether the site was rebuilt since the root was read: loading the
+    /// root again mends it.
+    pub fn is_stale(&self) -> bool {
+        matches!(self, FormatError::Generation)
+    }
+}
+
+fn magic(part: Part) -> &'static [u8; 4] {
+    match part {
+        Part::Root => b"NWSR",
+        Part::Terms(_) => b"NWST",
+        Part::Postings(_) => b"NWSO",
+        Part::Positions(_) => b"NWSP",
+        Part::Docs(_) => b"NWSD",
+        Part::Facets(_) => b"NWSF",
+    }
+}
+
+fn number(part: Part) -> Option<u32> {
+    match part {
+        Part::Root => None,
+        Part::Terms(k)
+        | Part::Postings(k)
+        | Part::Positions(k)
+        | Part::Docs(k)
+        | Part::Facets(k) => Some(k),
+    }
+}
+
+pub(super) fn put_str(out: &mut Vec<u8>, s: &str) {
     varint::write(out, s.len() as u32);
     out.extend_from_slice(s.as_bytes());
 }
 
-impl Index {
-    /// Encodes the index.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.postings.len() + self.positions.len() + 1024);
-        out.extend_from_slice(MAGIC);
-        out.push(VERSION);
-        varint::write(&mut out, self.docs.len() as u32);
-        for doc in &self.docs {
-            out.push(doc.kind.code());
-            put_str(&mut out, &doc.slug);
-            put_str(&mut out, &doc.title);
-            put_str(&mut out, &doc.lead);
-            varint::write(&mut out, doc.date);
-            varint::write(&mut out, doc.len);
-            varint::write(&mut out, doc.title_words);
-            varint::write(&mut out, doc.facets.len() as u32);
-            for (kind, id) in &doc.facets {
-                out.push(kind.index() as u8);
-                varint::write(&mut out, *id);
+/// Where the generation sits in every file.
+const GENERATION_AT: std::ops::Range<usize> = 5..13;
+
+/// A part's header with generation 0, to append the payload to and set
+/// the generation in once every part is known.
+pub(super) fn header(part: Part, capacity: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(capacity + 18);
+    out.extend_from_slice(magic(part));
+    out.push(VERSION);
+    out.extend_from_slice(&0u64.to_le_bytes());
+    if let Some(k) = number(part) {
+        varint::write(&mut out, k);
+    }
+    out
+}
+
+/// Sets the generation of a file made by [`header`].
+pub(super) fn set_generation(file: &mut [u8], generation: u64) {
+    if let Some(at) = file.get_mut(GENERATION_AT) {
+        at.copy_from_slice(&generation.to_le_bytes());
+    }
+}
+
+/// Writes `word` as the length of the prefix it shares with `prev` (cut
+/// at a character boundary) and the rest.
+pub(super) fn front_code(out: &mut Vec<u8>, prev: &str, word: &str) {
+    let shared = prev
+        .bytes()
+        .zip(word.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let shared = (0..=shared)
+        .rev()
+        .find(|&i| word.is_char_boundary(i))
+        .unwrap_or(0);
+    varint::write(out, shared as u32);
+    put_str(out, word.get(shared..).unwrap_or(word));
+}
+
+/// Encodes the root's payload.
+pub(super) fn root_payload(root: &Root) -> Vec<u8> {
+    let mut out = Vec::new();
+    varint::write(&mut out, root.doc_count);
+    for &s in &root.type_starts {
+        varint::write(&mut out, s);
+    }
+    varint::write(&mut out, root.years.len() as u32);
+    for &(year, a, b) in &root.years {
+        varint::write(&mut out, u32::from(year));
+        varint::write(&mut out, b - a);
+    }
+    for values in &root.facet_values {
+        varint::write(&mut out, values.len() as u32);
+        for v in values {
+            put_str(&mut out, v);
+        }
+    }
+    varint::write(&mut out, root.terms_first.len() as u32);
+    let mut prev = "";
+    for (first, w) in root.terms_first.iter().zip(root.terms_starts.windows(2)) {
+        front_code(&mut out, prev, first);
+        if let [a, b] = w {
+            varint::write(&mut out, b - a);
+        }
+        prev = first;
+    }
+    for starts in [&root.postings_starts, &root.positions_starts] {
+        varint::write(&mut out, starts.len().saturating_sub(1) as u32);
+        for w in starts.windows(2) {
+            if let [a, b] = w {
+                varint::write(&mut out, b - a);
             }
         }
-        for values in &self.facet_values {
-            varint::write(&mut out, values.len() as u32);
-            for v in values {
-                put_str(&mut out, v);
-            }
-        }
-        out.extend_from_slice(&self.avg_len.to_le_bytes());
-        varint::write(&mut out, self.terms.len() as u32);
-        let mut prev: &str = "";
-        for (t, term) in self.terms.iter() {
-            let t = t as usize;
-            let shared = prev
-                .bytes()
-                .zip(term.bytes())
-                .take_while(|(a, b)| a == b)
-                .count();
-            // Keep the split on a character boundary.
-            let shared = (0..=shared)
-                .rev()
-                .find(|&i| term.is_char_boundary(i))
-                .unwrap_or(0);
-            varint::write(&mut out, shared as u32);
-            put_str(&mut out, term.get(shared..).unwrap_or(term));
-            varint::write(&mut out, self.df.get(t).copied().unwrap_or(0));
-            let (ps, pe) = self.posting_ranges.get(t).copied().unwrap_or((0, 0));
-            varint::write(&mut out, pe - ps);
-            prev = term;
-        }
-        varint::write(&mut out, self.postings.len() as u32);
-        out.extend_from_slice(&self.postings);
-        out
     }
+    varint::write(&mut out, root.docs_per_chunk);
+    out
+}
 
-    /// Encodes the word positions, the second file.
-    pub fn positions_to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.positions.len() + 4 * self.terms.len());
-        out.extend_from_slice(POSITIONS_MAGIC);
-        out.push(VERSION);
-        varint::write(&mut out, self.position_ranges.len() as u32);
-        for &(start, end) in &self.position_ranges {
-            varint::write(&mut out, end - start);
+/// Decodes the root, checking its ranges fit together.
+pub fn read_root(bytes: &[u8]) -> Result<Root, FormatError> {
+    let mut r = Reader { bytes };
+    let generation = r.header(Part::Root)?;
+    let doc_count = r.varint("document count")?;
+    let slots = 1 + TaxonomyKind::ALL.len();
+    let mut type_starts = Vec::with_capacity(slots + 1);
+    for _ in 0..=slots {
+        let s = r.varint("type start")?;
+        if s > doc_count || type_starts.last().is_some_and(|&l| s < l) {
+            return Err(FormatError::Corrupt("type start"));
         }
-        out.extend_from_slice(&self.positions);
-        out
+        type_starts.push(s);
     }
-
-    /// Whether word positions are loaded, so phrases can be checked.
-    pub fn has_positions(&self) -> bool {
-        self.terms.is_empty() || !self.position_ranges.is_empty()
+    if type_starts.first() != Some(&0) || type_starts.last() != Some(&doc_count) {
+        return Err(FormatError::Corrupt("type ranges"));
     }
-
-    /// Adds the word positions read from the second file.
-    pub fn load_positions(&mut self, bytes: &[u8]) -> Result<(), FormatError> {
-        let mut r = Reader { bytes };
-        r.header(POSITIONS_MAGIC)?;
-        let n = r.count("term count")?;
-        if n != self.terms.len() {
-            return Err(FormatError::Corrupt("positions belong to another index"));
+    let news_end = type_starts.get(1).copied().unwrap_or(0);
+    let n_years = r.count("year count")?;
+    let mut years = Vec::with_capacity(n_years);
+    let mut at = 0u32;
+    for _ in 0..n_years {
+        let year = u16::try_from(r.varint("year")?).map_err(|_| FormatError::Corrupt("year"))?;
+        let n = r.varint("year size")?;
+        let end = at
+            .checked_add(n)
+            .filter(|&e| e <= news_end)
+            .ok_or(FormatError::Corrupt("year size"))?;
+        years.push((year, at, end));
+        at = end;
+    }
+    let mut facet_values = Vec::with_capacity(TaxonomyKind::ALL.len());
+    for _ in TaxonomyKind::ALL {
+        let n = r.count("facet values")?;
+        facet_values.push(
+            (0..n)
+                .map(|_| r.string("facet value"))
+                .collect::<Result<Vec<_>, _>>()?,
+        );
+    }
+    let n = r.count("terms chunks")?;
+    let mut terms_first: Vec<String> = Vec::with_capacity(n);
+    let mut terms_starts = vec![0u32];
+    for _ in 0..n {
+        let word = r.front_coded(terms_first.last().map_or("", String::as_str))?;
+        if terms_first.last().is_some_and(|last| *last >= word) {
+            return Err(FormatError::Corrupt("terms chunk order"));
         }
-        let mut ranges = Vec::with_capacity(n);
-        let mut q = 0u32;
+        terms_first.push(word);
+        terms_starts.push(r.run(&terms_starts)?);
+    }
+    let total = terms_starts.last().copied().unwrap_or(0);
+    let mut runs = || -> Result<Vec<u32>, FormatError> {
+        let n = r.count("chunk count")?;
+        let mut starts = vec![0u32];
         for _ in 0..n {
-            let len = r.varint("positions length")?;
-            let end = q
-                .checked_add(len)
-                .ok_or(FormatError::Corrupt("positions length"))?;
-            ranges.push((q, end));
-            q = end;
+            starts.push(r.run(&starts)?);
         }
-        if r.bytes.len() != q as usize {
-            return Err(FormatError::Corrupt("positions size"));
+        if starts.last() != Some(&total) {
+            return Err(FormatError::Corrupt("chunks do not cover the terms"));
         }
-        self.positions = r.bytes.to_vec();
-        self.position_ranges = ranges;
-        Ok(())
+        Ok(starts)
+    };
+    let postings_starts = runs()?;
+    let positions_starts = runs()?;
+    let docs_per_chunk = r.varint("documents per chunk")?;
+    if docs_per_chunk == 0 {
+        return Err(FormatError::Corrupt("documents per chunk"));
     }
+    r.end()?;
+    Ok(Root {
+        generation,
+        doc_count,
+        type_starts,
+        years,
+        facet_values,
+        terms_first,
+        terms_starts,
+        postings_starts,
+        positions_starts,
+        docs_per_chunk,
+    })
+}
 
-    /// Decodes an index file, checking every length against the data.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Index, FormatError> {
-        let mut r = Reader { bytes };
-        r.header(MAGIC)?;
-        let n_docs = r.count("document count")?;
-        let mut docs = Vec::with_capacity(n_docs);
-        for _ in 0..n_docs {
-            let kind = DocKind::from_code(r.byte("document kind")?)
-                .ok_or(FormatError::Corrupt("document kind"))?;
-            let slug = r.string("slug")?;
-            let title = r.string("title")?;
-            let lead = r.string("lead")?;
-            let date = r.varint("date")?;
-            let len = r.varint("length")?;
-            let title_words = r.varint("title length")?;
-            let n_facets = r.count("facet count")?;
-            let mut facets = Vec::with_capacity(n_facets);
-            for _ in 0..n_facets {
-                let kind = *TaxonomyKind::ALL
-                    .get(usize::from(r.byte("facet kind")?))
-                    .ok_or(FormatError::Corrupt("facet kind"))?;
-                facets.push((kind, r.varint("facet id")?));
-            }
-            docs.push(DocInfo {
-                kind,
-                slug,
-                title,
-                lead,
-                date,
-                len,
-                title_words,
-                facets,
-            });
-        }
-        let mut facet_values = Vec::with_capacity(TaxonomyKind::ALL.len());
-        for _ in TaxonomyKind::ALL {
-            let n = r.count("facet values")?;
-            facet_values.push(
-                (0..n)
-                    .map(|_| r.string("facet value"))
-                    .collect::<Result<Vec<_>, _>>()?,
-            );
-        }
-        for doc in &docs {
-            for (kind, id) in &doc.facets {
-                let k = kind.index();
-                if facet_values.get(k).is_none_or(|v| *id as usize >= v.len()) {
-                    return Err(FormatError::Corrupt("facet id"));
-                }
-            }
-        }
-        let avg_len = f32::from_le_bytes(r.array("average length")?);
-        let n_terms = r.count("term count")?;
-        let mut terms = Dictionary::default();
-        let mut df = Vec::with_capacity(n_terms);
-        let mut posting_ranges = Vec::with_capacity(n_terms);
-        let mut p = 0u32;
-        for _ in 0..n_terms {
-            let shared = r.varint("shared prefix")? as usize;
-            let rest = r.string("term")?;
-            let prev = terms.last().unwrap_or("");
-            let head = prev
-                .get(..shared)
-                .ok_or(FormatError::Corrupt("shared prefix"))?;
-            let term = format!("{head}{rest}");
-            if terms.last().is_some_and(|last| *last >= *term) {
-                return Err(FormatError::Corrupt("dictionary order"));
-            }
-            terms.push(&term);
-            df.push(r.varint("document frequency")?);
-            let pl = r.varint("postings length")?;
-            let pe = p
-                .checked_add(pl)
-                .ok_or(FormatError::Corrupt("postings length"))?;
-            posting_ranges.push((p, pe));
-            p = pe;
-        }
-        let pl = r.count("postings")?;
-        if pl != p as usize {
-            return Err(FormatError::Corrupt("postings size"));
-        }
-        let postings = r.take(pl, "postings")?.to_vec();
-        if !r.bytes.is_empty() {
-            return Err(FormatError::Corrupt("trailing bytes"));
-        }
-        Ok(Index {
-            docs,
-            facet_values,
-            terms,
-            df,
-            posting_ranges,
-            postings,
-            position_ranges: Vec::new(),
-            positions: Vec::new(),
-            avg_len,
-            columns: Default::default(),
-            shapes: Vec::new(),
-        }
-        .finish())
+/// Opens a chunk of `root`, checking its header and returning its body.
+fn open<'a>(bytes: &'a [u8], root: &Root, part: Part) -> Result<Reader<'a>, FormatError> {
+    let mut r = Reader { bytes };
+    if r.header(part)? != root.generation {
+        return Err(FormatError::Generation);
     }
+    if Some(r.varint("chunk number")?) != number(part) {
+        return Err(FormatError::Corrupt("chunk number"));
+    }
+    Ok(r)
+}
+
+/// The size of chunk `k` of a run.
+fn run_len(starts: &[u32], k: u32) -> Result<usize, FormatError> {
+    let k = k as usize;
+    match (starts.get(k), starts.get(k + 1)) {
+        (Some(a), Some(b)) => Ok((b - a) as usize),
+        _ => Err(FormatError::Corrupt("no such chunk")),
+    }
+}
+
+pub(super) fn read_terms(bytes: &[u8], root: &Root, k: u32) -> Result<TermsChunk, FormatError> {
+    let mut r = open(bytes, root, Part::Terms(k))?;
+    let n = run_len(&root.terms_starts, k)?;
+    let mut chunk = TermsChunk::default();
+    for _ in 0..n {
+        let word = r.front_coded(chunk.words.last().unwrap_or(""))?;
+        let in_order = match chunk.words.last() {
+            Some(last) => *last < *word,
+            None => root.terms_first.get(k as usize) == Some(&word),
+        };
+        if !in_order {
+            return Err(FormatError::Corrupt("dictionary order"));
+        }
+        chunk.shapes.push(Shape::of(&word));
+        chunk.words.push(&word);
+        chunk.df.push(r.varint("document frequency")?);
+    }
+    r.end()?;
+    Ok(chunk)
+}
+
+pub(super) fn read_term_data(
+    bytes: &[u8],
+    root: &Root,
+    part: Part,
+) -> Result<TermData, FormatError> {
+    let (starts, k) = match part {
+        Part::Postings(k) => (&root.postings_starts, k),
+        Part::Positions(k) => (&root.positions_starts, k),
+        _ => return Err(FormatError::Corrupt("not term data")),
+    };
+    let mut r = open(bytes, root, part)?;
+    let n = run_len(starts, k)?;
+    let mut ends = Vec::with_capacity(n);
+    let mut at = 0u32;
+    for _ in 0..n {
+        at = at
+            .checked_add(r.varint("term data length")?)
+            .ok_or(FormatError::Corrupt("term data length"))?;
+        ends.push(at);
+    }
+    if r.bytes.len() != at as usize {
+        return Err(FormatError::Corrupt("term data size"));
+    }
+    Ok(TermData {
+        ends,
+        bytes: r.bytes.to_vec(),
+    })
+}
+
+pub(super) fn read_docs(bytes: &[u8], root: &Root, k: u32) -> Result<Vec<DocInfo>, FormatError> {
+    let mut r = open(bytes, root, Part::Docs(k))?;
+    let per = root.docs_per_chunk;
+    let first = k.checked_mul(per).filter(|&f| f < root.doc_count);
+    let first = first.ok_or(FormatError::Corrupt("no such chunk"))?;
+    let n = per.min(root.doc_count - first) as usize;
+    if r.count("document count")? != n {
+        return Err(FormatError::Corrupt("document count"));
+    }
+    let mut docs = Vec::with_capacity(n);
+    for _ in 0..n {
+        let kind = DocKind::from_code(r.byte("document kind")?)
+            .ok_or(FormatError::Corrupt("document kind"))?;
+        docs.push(DocInfo {
+            kind,
+            slug: r.string("slug")?,
+            title: r.string("title")?,
+            lead: r.string("lead")?,
+            date: r.varint("date")?,
+        });
+    }
+    r.end()?;
+    Ok(docs)
+}
+
+pub(super) fn read_facets(bytes: &[u8], root: &Root, k: u32) -> Result<FacetChunk, FormatError> {
+    let mut r = open(bytes, root, Part::Facets(k))?;
+    let values = root
+        .facet_values
+        .get(k as usize)
+        .ok_or(FormatError::Corrupt("no such chunk"))?;
+    let mut chunk = Vec::with_capacity(values.len());
+    for _ in values {
+        let n = r.count("facet size")?;
+        let mut docs = Vec::with_capacity(n);
+        let mut d = 0u32;
+        for i in 0..n {
+            let gap = r.varint("facet document")?;
+            d = d
+                .checked_add(gap)
+                .filter(|&d| d < root.doc_count && (i == 0 || gap > 0))
+                .ok_or(FormatError::Corrupt("facet document"))?;
+            docs.push(d);
+        }
+        chunk.push(docs);
+    }
+    r.end()?;
+    Ok(chunk)
 }
 
 struct Reader<'a> {
@@ -253,14 +366,23 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// Checks the magic bytes and the format version.
-    fn header(&mut self, magic: &[u8; 4]) -> Result<(), FormatError> {
-        if self.take(4, "magic")? != magic {
+    /// Checks the magic bytes and the format version; returns the
+    /// generation.
+    fn header(&mut self, part: Part) -> Result<u64, FormatError> {
+        if self.take(4, "magic")? != magic(part) {
             return Err(FormatError::Magic);
         }
         match self.byte("version")? {
-            VERSION => Ok(()),
+            VERSION => Ok(u64::from_le_bytes(self.array("generation")?)),
             other => Err(FormatError::Version(other)),
+        }
+    }
+
+    fn end(&self) -> Result<(), FormatError> {
+        if self.bytes.is_empty() {
+            Ok(())
+        } else {
+            Err(FormatError::Corrupt("trailing bytes"))
         }
     }
 
@@ -298,9 +420,29 @@ impl<'a> Reader<'a> {
         Ok(n)
     }
 
+    /// The end of the next run of a chunk map: the last start plus a
+    /// positive length.
+    fn run(&mut self, starts: &[u32]) -> Result<u32, FormatError> {
+        let n = self.varint("chunk length")?;
+        starts
+            .last()
+            .and_then(|s| s.checked_add(n))
+            .filter(|_| n > 0)
+            .ok_or(FormatError::Corrupt("chunk length"))
+    }
+
     fn string(&mut self, what: &'static str) -> Result<String, FormatError> {
         let n = self.count(what)?;
         let bytes = self.take(n, what)?;
         String::from_utf8(bytes.to_vec()).map_err(|_| FormatError::Corrupt(what))
+    }
+
+    fn front_coded(&mut self, prev: &str) -> Result<String, FormatError> {
+        let shared = self.varint("shared prefix")? as usize;
+        let rest = self.string("term")?;
+        let head = prev
+            .get(..shared)
+            .ok_or(FormatError::Corrupt("shared prefix"))?;
+        Ok(format!("{head}{rest}"))
     }
 }

@@ -1,16 +1,22 @@
-//! The inverted index: a sorted dictionary, compressed postings with term
-//! frequencies per field, word positions for phrases, stems, and what each
-//! document needs to be shown as a result.
+//! The index as a query sees it: a root that is always there, and chunks
+//! that are either loaded or not. A query that reaches for a chunk that is
+//! not loaded notes it as missing and carries on without it; the caller
+//! loads what [`Index::take_missing`] lists and asks again. Loaded from
+//! every part (as [`Index::build`] does) it answers every query at once.
 
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use super::dictionary::Dictionary;
-use super::document::{DocKind, Document, FIELD_WEIGHTS, Field};
+use super::document::DocKind;
+use super::engine::DocType;
+use super::format::{self, FormatError};
 use super::fuzzy::Shape;
+use super::parts::Part;
 use super::stem::stem;
-use super::tokenize::tokenize;
 use super::varint;
 use newsroom_content::TaxonomyKind;
 
@@ -23,12 +29,6 @@ pub struct DocInfo {
     pub lead: String,
     /// `YYYYMMDD`, 0 when undated.
     pub date: u32,
-    /// Weighted number of words, for length normalisation.
-    pub len: u32,
-    /// Number of words in the title.
-    pub title_words: u32,
-    /// (kind, index into [`Index::facet_values`] of that kind).
-    pub facets: Vec<(TaxonomyKind, u32)>,
 }
 
 impl DocInfo {
@@ -42,249 +42,377 @@ impl DocInfo {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Posting {
     pub doc: u32,
-    /// Field-weighted term frequency.
-    pub weighted_tf: f32,
-    /// Whether the term is in the title.
-    pub in_title: bool,
+    /// The term's BM25 weight in this document without its idf,
+    /// `tf / (tf + k1·(1−b+b·len/avg))`, in 255ths.
+    pub impact: u8,
+    /// Words in the document's title when the term is one of them, else 0.
+    pub title_words: u32,
 }
 
-/// The searchable index. Built natively by [`Index::build`], stored with
-/// [`Index::to_bytes`], loaded in the browser with [`Index::from_bytes`].
+impl Posting {
+    pub fn in_title(self) -> bool {
+        self.title_words > 0
+    }
+}
+
+/// What every query reads: the chunk maps and where each type and year of
+/// document lies. Documents are numbered by type, then newest first, so a
+/// type or a year is a range of ids and ids order ties by date.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Index {
-    pub docs: Vec<DocInfo>,
-    /// Per taxonomy kind (in [`TaxonomyKind::ALL`] order), the slugs facets refer to.
+pub struct Root {
+    /// Changes with any byte of any chunk; every chunk carries it, so a
+    /// chunk of another build is never mixed in.
+    pub generation: u64,
+    pub doc_count: u32,
+    /// Per [`DocType::slot`], the first id of that type; then `doc_count`.
+    pub type_starts: Vec<u32>,
+    /// News by year, newest first: (year, first id, end). Ids of news not
+    /// in any are undated.
+    pub years: Vec<(u16, u32, u32)>,
+    /// Per taxonomy kind (in [`TaxonomyKind::ALL`] order), the slugs facets
+    /// refer to; a kind's facet chunk lists the documents of each in turn.
     pub facet_values: Vec<Vec<String>>,
-    /// Sorted, unique.
-    pub terms: Dictionary,
-    /// Documents per term.
-    pub df: Vec<u32>,
-    /// Per term, the byte range of its postings in `postings`.
-    pub(super) posting_ranges: Vec<(u32, u32)>,
-    pub(super) postings: Vec<u8>,
-    /// Per term, the byte range of its positions in `positions`.
-    pub(super) position_ranges: Vec<(u32, u32)>,
-    pub(super) positions: Vec<u8>,
-    pub avg_len: f32,
-    /// What every query reads of each document; derived, not stored.
-    pub(super) columns: Columns,
-    /// Per term, its shape for ruling out typo candidates; derived.
-    pub(super) shapes: Vec<Shape>,
+    /// The first word of each terms chunk.
+    pub terms_first: Vec<String>,
+    /// The first term id of each chunk, then the number of terms: for
+    /// terms, postings and positions chunks.
+    pub terms_starts: Vec<u32>,
+    pub postings_starts: Vec<u32>,
+    pub positions_starts: Vec<u32>,
+    pub docs_per_chunk: u32,
 }
 
-/// Per-document values that queries read for thousands of matches at a
-/// time, in flat arrays: walking `docs` instead would touch a scattered
-/// heap allocation per document.
+impl Root {
+    pub fn term_count(&self) -> u32 {
+        self.terms_starts.last().copied().unwrap_or(0)
+    }
+
+    pub fn doc_chunks(&self) -> u32 {
+        self.doc_count.div_ceil(self.docs_per_chunk.max(1))
+    }
+
+    /// Every part the index has.
+    pub fn parts(&self) -> Vec<Part> {
+        let n = |starts: &[u32]| starts.len().saturating_sub(1) as u32;
+        let mut parts = vec![Part::Root];
+        parts.extend((0..n(&self.terms_starts)).map(Part::Terms));
+        parts.extend((0..n(&self.postings_starts)).map(Part::Postings));
+        parts.extend((0..n(&self.positions_starts)).map(Part::Positions));
+        parts.extend((0..self.doc_chunks()).map(Part::Docs));
+        parts.extend(
+            self.facet_values
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, _)| Part::Facets(k as u32)),
+        );
+        parts
+    }
+}
+
+/// The chunk of a run that holds item `i`, given each chunk's first item
+/// and the end.
+pub(super) fn chunk_of(starts: &[u32], i: u32) -> Option<usize> {
+    let n = starts.len().checked_sub(1)?;
+    if i >= *starts.last()? {
+        return None;
+    }
+    let k = starts.partition_point(|&s| s <= i).checked_sub(1)?;
+    (k < n).then_some(k)
+}
+
+/// Sorted words with what queries need of each.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(super) struct Columns {
-    /// The BM25 length normalisation `k1·(1−b+b·len/avg)`.
-    pub norms: Vec<f32>,
-    /// `YYYYMMDD`, 0 when undated.
-    pub dates: Vec<u32>,
-    /// [`DocType::slot`](super::engine::DocType::slot).
-    pub types: Vec<u8>,
-    /// Years as offsets from `first_year`, plus one; 0 when undated.
-    pub years: Vec<u16>,
-    pub first_year: u16,
-    /// One more than the largest offset in `years`.
-    pub year_slots: usize,
-    pub title_words: Vec<u32>,
-    /// Document `d`'s facets are `facets[facet_start[d]..facet_start[d + 1]]`.
-    pub facet_start: Vec<u32>,
-    /// Facets numbered across kinds: a kind's ids start at its entry in
-    /// `facet_base` (one counter array serves them all).
-    pub facets: Vec<u32>,
-    /// Per kind in [`TaxonomyKind::ALL`] order, then the total.
-    pub facet_base: Vec<u32>,
+pub(super) struct TermsChunk {
+    pub words: Dictionary,
+    pub df: Vec<u32>,
+    /// For ruling out typo candidates; derived.
+    pub shapes: Vec<Shape>,
 }
 
-impl Columns {
-    fn heap_bytes(&self) -> usize {
-        (self.norms.capacity() + self.dates.capacity() + self.title_words.capacity()) * 4
-            + self.types.capacity()
-            + self.years.capacity() * 2
-            + self.facet_start.capacity() * 4
-            + (self.facets.capacity() + self.facet_base.capacity()) * 4
-    }
+/// Per term of a run, its bytes (postings or positions).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct TermData {
+    pub ends: Vec<u32>,
+    pub bytes: Vec<u8>,
 }
 
-/// A term's frequency per field in one document, and its positions.
-type Occurrences = ([u32; 4], Vec<u32>);
-
-/// One term's postings and positions, encoded while the index is built.
-struct TermBuild {
-    term: String,
-    postings: Vec<u8>,
-    positions: Vec<u8>,
-    df: u32,
-    last_doc: u32,
-}
-
-impl TermBuild {
-    fn new(term: String) -> Self {
-        TermBuild {
-            term,
-            postings: Vec::new(),
-            positions: Vec::new(),
-            df: 0,
-            last_doc: 0,
+impl TermData {
+    pub fn get(&self, local: usize) -> &[u8] {
+        let start = match local.checked_sub(1) {
+            Some(p) => self.ends.get(p).copied(),
+            None => Some(0),
+        };
+        match (start, self.ends.get(local)) {
+            (Some(a), Some(&b)) => self.bytes.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
         }
     }
+}
 
-    /// The term's occurrences in the next document (documents come in order).
-    fn add(&mut self, doc: u32, tf: &[u32; 4], positions: &[u32]) {
-        varint::write(&mut self.postings, doc - self.last_doc);
-        self.last_doc = doc;
-        encode_tf(&mut self.postings, tf);
-        varint::write(&mut self.positions, positions.len() as u32);
-        let mut last = 0;
-        for &p in positions {
-            varint::write(&mut self.positions, p - last);
-            last = p;
-        }
-        self.df += 1;
-    }
+/// Per facet value of one kind, the ids filed under it, ascending.
+pub(super) type FacetChunk = Vec<Vec<u32>>;
+
+/// A loaded chunk, its size and when a query last read it.
+#[derive(Debug)]
+struct Slot<T> {
+    value: T,
+    bytes: usize,
+    used: Cell<u64>,
+}
+
+/// The searchable index. Built natively by [`Index::build`] (or written
+/// as files by [`crate::build::build`]), loaded part by part in a browser.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub root: Root,
+    terms: HashMap<u32, Slot<TermsChunk>>,
+    postings: HashMap<u32, Slot<TermData>>,
+    positions: HashMap<u32, Slot<TermData>>,
+    docs: HashMap<u32, Slot<Vec<DocInfo>>>,
+    facets: HashMap<u32, Slot<FacetChunk>>,
+    /// Parts a query reached for that are not loaded.
+    missing: RefCell<BTreeSet<Part>>,
+    /// Counts reads, to know which chunks were least recently used.
+    clock: Cell<u64>,
 }
 
 /// Most terms looked at for words sharing a stem.
 const MAX_STEM_SCAN: usize = 2_000;
 
-/// Positions of consecutive fields are kept this far apart, so a phrase
-/// never spans two fields.
-const FIELD_GAP: u32 = 1_000_000;
-
 impl Index {
-    /// Indexes documents, taking them one at a time (an archive's are
-    /// never all needed at once: see [`crate::document::each_document`]).
-    pub fn build<D: std::borrow::Borrow<Document>>(docs: impl IntoIterator<Item = D>) -> Index {
-        let docs = docs.into_iter();
-        let mut facet_values: Vec<Vec<String>> = vec![Vec::new(); TaxonomyKind::ALL.len()];
-        let mut facet_ids: HashMap<(TaxonomyKind, String), u32> = HashMap::new();
-        // Each term's postings and positions, encoded as the documents come
-        // (in order, so each term's documents arrive ascending): the
-        // archive's occurrences are never all held at once, only one
-        // document's.
-        let mut terms: Vec<TermBuild> = Vec::new();
-        let mut term_ids: HashMap<String, u32> = HashMap::new();
-        let mut infos = Vec::with_capacity(docs.size_hint().0);
-        for (d, doc) in docs.enumerate() {
-            let doc = doc.borrow();
-            let d = d as u32;
-            let mut len = 0.0f32;
-            let mut title_words = 0;
-            // This document's terms: tf per field, and positions.
-            let mut here: HashMap<u32, Occurrences> = HashMap::new();
-            let fields = [Field::Title, Field::Meta, Field::Lead, Field::Body];
-            for (field, weight) in fields.into_iter().zip(FIELD_WEIGHTS) {
-                let tokens = tokenize(doc.field(field));
-                if field == Field::Title {
-                    title_words = tokens.len() as u32;
-                }
-                len += tokens.len() as f32 * weight;
-                for (p, token) in tokens.into_iter().enumerate() {
-                    let next = terms.len() as u32;
-                    let id = match term_ids.get(&token.term) {
-                        Some(&id) => id,
-                        None => {
-                            term_ids.insert(token.term.clone(), next);
-                            terms.push(TermBuild::new(token.term));
-                            next
-                        }
-                    };
-                    let entry = here.entry(id).or_default();
-                    if let Some(tf) = entry.0.get_mut(field as usize) {
-                        *tf += 1;
-                    }
-                    entry.1.push(field as u32 * FIELD_GAP + p as u32);
-                }
-            }
-            for (id, (tf, positions)) in here {
-                if let Some(term) = terms.get_mut(id as usize) {
-                    term.add(d, &tf, &positions);
-                }
-            }
-            let facets = doc
-                .facets
-                .iter()
-                .filter_map(|(kind, slug)| {
-                    let values = facet_values.get_mut(kind.index())?;
-                    let next = values.len() as u32;
-                    let id = *facet_ids.entry((*kind, slug.clone())).or_insert_with(|| {
-                        values.push(slug.clone());
-                        next
-                    });
-                    Some((*kind, id))
-                })
-                .collect();
-            infos.push(DocInfo {
-                kind: doc.kind,
-                slug: doc.slug.clone(),
-                title: doc.title.clone(),
-                lead: doc.lead.clone(),
-                date: doc.date,
-                len: len.round() as u32,
-                title_words,
-                facets,
-            });
-        }
-        let mut index = Index {
-            avg_len: infos.iter().map(|d| d.len as f32).sum::<f32>() / infos.len().max(1) as f32,
-            docs: infos,
-            facet_values,
+    /// An index with only its root loaded.
+    pub fn from_root(bytes: &[u8]) -> Result<Index, FormatError> {
+        Ok(Index {
+            root: format::read_root(bytes)?,
             ..Index::default()
+        })
+    }
+
+    /// Indexes documents (see [`crate::build::build`]) and loads every
+    /// part, for a native caller that wants the whole index in memory.
+    pub fn build<D: std::borrow::Borrow<super::document::Document>>(
+        docs: impl IntoIterator<Item = D>,
+    ) -> Result<Index, FormatError> {
+        Index::from_files(&super::build::build(docs).files)
+    }
+
+    /// An index loaded from every part's file, the root first.
+    pub fn from_files(files: &[(Part, Vec<u8>)]) -> Result<Index, FormatError> {
+        let mut parts = files.iter();
+        let (Some((Part::Root, root)), rest) = (parts.next(), parts) else {
+            return Err(FormatError::Corrupt("the root comes first"));
         };
-        drop(term_ids);
-        // Terms in byte order, as the dictionary keeps them.
-        terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
-        for term in terms {
-            let start = index.postings.len() as u32;
-            let pstart = index.positions.len() as u32;
-            index.postings.extend_from_slice(&term.postings);
-            index.positions.extend_from_slice(&term.positions);
-            index
-                .posting_ranges
-                .push((start, index.postings.len() as u32));
-            index
-                .position_ranges
-                .push((pstart, index.positions.len() as u32));
-            index.df.push(term.df);
-            index.terms.push(&term.term);
+        let mut index = Index::from_root(root)?;
+        for (part, bytes) in rest {
+            index.insert(*part, bytes)?;
         }
-        index.finish()
+        Ok(index)
     }
 
-    /// Approximate heap memory held by the index, in bytes.
-    pub fn heap_bytes(&self) -> usize {
-        let strings = |v: &[String]| v.iter().map(|s| s.capacity() + 24).sum::<usize>();
-        let docs: usize = self
-            .docs
+    /// Loads one part, checking it belongs to this index.
+    pub fn insert(&mut self, part: Part, bytes: &[u8]) -> Result<(), FormatError> {
+        let root = &self.root;
+        let (size, now) = (bytes.len(), self.clock.get());
+        fn slot<T>(value: T, bytes: usize, now: u64) -> Slot<T> {
+            Slot {
+                value,
+                bytes,
+                used: Cell::new(now),
+            }
+        }
+        match part {
+            Part::Root => return Err(FormatError::Corrupt("a root is not a chunk")),
+            Part::Terms(k) => {
+                let chunk = format::read_terms(bytes, root, k)?;
+                self.terms.insert(k, slot(chunk, size, now));
+            }
+            Part::Postings(k) => {
+                let chunk = format::read_term_data(bytes, root, Part::Postings(k))?;
+                self.postings.insert(k, slot(chunk, size, now));
+            }
+            Part::Positions(k) => {
+                let chunk = format::read_term_data(bytes, root, Part::Positions(k))?;
+                self.positions.insert(k, slot(chunk, size, now));
+            }
+            Part::Docs(k) => {
+                let chunk = format::read_docs(bytes, root, k)?;
+                self.docs.insert(k, slot(chunk, size, now));
+            }
+            Part::Facets(k) => {
+                let chunk = format::read_facets(bytes, root, k)?;
+                self.facets.insert(k, slot(chunk, size, now));
+            }
+        }
+        self.missing.borrow_mut().remove(&part);
+        Ok(())
+    }
+
+    /// The parts queries since the last call reached for and did not find,
+    /// in a stable order.
+    pub fn take_missing(&self) -> Vec<Part> {
+        std::mem::take(&mut *self.missing.borrow_mut())
+            .into_iter()
+            .collect()
+    }
+
+    /// Whether a part is loaded.
+    pub fn has(&self, part: Part) -> bool {
+        match part {
+            Part::Root => true,
+            Part::Terms(k) => self.terms.contains_key(&k),
+            Part::Postings(k) => self.postings.contains_key(&k),
+            Part::Positions(k) => self.positions.contains_key(&k),
+            Part::Docs(k) => self.docs.contains_key(&k),
+            Part::Facets(k) => self.facets.contains_key(&k),
+        }
+    }
+
+    /// Bytes of the chunks loaded (as stored).
+    pub fn loaded_bytes(&self) -> usize {
+        fn sum<T>(m: &HashMap<u32, Slot<T>>) -> usize {
+            m.values().map(|s| s.bytes).sum()
+        }
+        sum(&self.terms)
+            + sum(&self.postings)
+            + sum(&self.positions)
+            + sum(&self.docs)
+            + sum(&self.facets)
+    }
+
+    /// Drops the least recently read chunks until at most `budget` bytes
+    /// of them stay loaded.
+    pub fn evict_to(&mut self, budget: usize) {
+        let mut loaded = self.loaded_bytes();
+        if loaded <= budget {
+            return;
+        }
+        fn ages<T>(m: &HashMap<u32, Slot<T>>, part: fn(u32) -> Part) -> Vec<(u64, Part, usize)> {
+            m.iter()
+                .map(|(&k, s)| (s.used.get(), part(k), s.bytes))
+                .collect()
+        }
+        let mut all = ages(&self.terms, Part::Terms);
+        all.extend(ages(&self.postings, Part::Postings));
+        all.extend(ages(&self.positions, Part::Positions));
+        all.extend(ages(&self.docs, Part::Docs));
+        all.extend(ages(&self.facets, Part::Facets));
+        all.sort_unstable();
+        for (_, part, bytes) in all {
+            if loaded <= budget {
+                break;
+            }
+            match part {
+                Part::Root => continue,
+                Part::Terms(k) => self.terms.remove(&k).map(drop),
+                Part::Postings(k) => self.postings.remove(&k).map(drop),
+                Part::Positions(k) => self.positions.remove(&k).map(drop),
+                Part::Docs(k) => self.docs.remove(&k).map(drop),
+                Part::Facets(k) => self.facets.remove(&k).map(drop),
+            };
+            loaded -= bytes;
+        }
+    }
+
+    fn read<'a, T>(&self, map: &'a HashMap<u32, Slot<T>>, part: Part, k: u32) -> Option<&'a T> {
+        match map.get(&k) {
+            Some(slot) => {
+                let now = self.clock.get() + 1;
+                self.clock.set(now);
+                slot.used.set(now);
+                Some(&slot.value)
+            }
+            None => {
+                self.missing.borrow_mut().insert(part);
+                None
+            }
+        }
+    }
+
+    /// The number of documents.
+    pub fn doc_count(&self) -> usize {
+        self.root.doc_count as usize
+    }
+
+    /// What a result shows of document `d`; `None` (noted as missing) when
+    /// its chunk is not loaded.
+    pub fn doc(&self, d: u32) -> Option<&DocInfo> {
+        let per = self.root.docs_per_chunk.max(1);
+        let k = d / per;
+        self.read(&self.docs, Part::Docs(k), k)?
+            .get((d % per) as usize)
+    }
+
+    /// The terms chunk holding the words from `word` on.
+    fn terms_chunk_of(&self, word: &str) -> usize {
+        self.root
+            .terms_first
+            .partition_point(|first| first.as_str() <= word)
+            .saturating_sub(1)
+    }
+
+    fn terms_chunk(&self, k: usize) -> Option<(u32, &TermsChunk)> {
+        let start = *self.root.terms_starts.get(k)?;
+        let k = k as u32;
+        Some((start, self.read(&self.terms, Part::Terms(k), k)?))
+    }
+
+    /// A term's chunk and its place in it.
+    fn term_entry(&self, t: u32) -> Option<(&TermsChunk, usize)> {
+        let k = chunk_of(&self.root.terms_starts, t)?;
+        let (start, chunk) = self.terms_chunk(k)?;
+        Some((chunk, (t - start) as usize))
+    }
+
+    /// The id of a term, if indexed (and its chunk loaded).
+    pub fn term_id(&self, word: &str) -> Option<u32> {
+        let k = self.terms_chunk_of(word);
+        let (start, chunk) = self.terms_chunk(k)?;
+        chunk.words.find(word).map(|t| start + t)
+    }
+
+    /// A term by id.
+    pub fn term(&self, t: u32) -> Option<&str> {
+        let (chunk, i) = self.term_entry(t)?;
+        chunk.words.get(i as u32)
+    }
+
+    /// The number of documents holding a term.
+    pub fn df(&self, t: u32) -> u32 {
+        self.term_entry(t)
+            .and_then(|(chunk, i)| chunk.df.get(i).copied())
+            .unwrap_or(0)
+    }
+
+    pub(super) fn shape(&self, t: u32) -> Option<Shape> {
+        let (chunk, i) = self.term_entry(t)?;
+        chunk.shapes.get(i).copied()
+    }
+
+    /// The ids of all terms starting with `prefix`; empty until every
+    /// chunk they may be in is loaded.
+    pub fn prefix_range(&self, prefix: &str) -> Range<u32> {
+        let first = self.terms_chunk_of(prefix);
+        let last = self
+            .root
+            .terms_first
             .iter()
-            .map(|d| {
-                std::mem::size_of::<DocInfo>()
-                    + d.slug.capacity()
-                    + d.title.capacity()
-                    + d.lead.capacity()
-                    + d.facets.capacity() * 8
-            })
-            .sum();
-        docs + self.facet_values.iter().map(|v| strings(v)).sum::<usize>()
-            + self.terms.heap_bytes()
-            + self.df.capacity() * 4
-            + (self.posting_ranges.capacity() + self.position_ranges.capacity()) * 8
-            + self.postings.capacity()
-            + self.positions.capacity()
-            + self.columns.heap_bytes()
-            + self.shapes.capacity() * std::mem::size_of::<Shape>()
-    }
-
-    /// The id of a term, if indexed.
-    pub fn term_id(&self, term: &str) -> Option<u32> {
-        self.terms.find(term)
-    }
-
-    /// The ids of all terms starting with `prefix`.
-    pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<u32> {
-        self.terms.prefix_range(prefix)
+            .enumerate()
+            .skip(first + 1)
+            .take_while(|(_, w)| w.starts_with(prefix))
+            .last()
+            .map_or(first, |(k, _)| k);
+        let chunks: Vec<Option<(u32, &TermsChunk)>> =
+            (first..=last).map(|k| self.terms_chunk(k)).collect();
+        let (Some(Some((a, head))), Some(Some((b, tail)))) = (chunks.first(), chunks.last()) else {
+            return 0..0;
+        };
+        if chunks.iter().any(Option::is_none) {
+            return 0..0;
+        }
+        let start = a + head.words.prefix_range(prefix).start;
+        let end = b + tail.words.prefix_range(prefix).end;
+        start..end.max(start)
     }
 
     /// The terms with the same stem as `word` (itself included when
@@ -298,105 +426,113 @@ impl Index {
         }
         self.prefix_range(base)
             .take(MAX_STEM_SCAN)
-            .filter(|&t| self.terms.get(t).is_some_and(|w| stem(w) == s))
+            .filter(|&t| self.term(t).is_some_and(|w| stem(w) == s))
             .collect()
     }
 
-    /// The postings of a term, decoded as they are read.
-    pub fn postings(&self, term: u32) -> PostingIter<'_> {
+    /// The postings of a term, decoded as they are read; none while its
+    /// chunk is not loaded.
+    pub fn postings(&self, t: u32) -> PostingIter<'_> {
         let bytes = self
-            .posting_ranges
-            .get(term as usize)
-            .and_then(|&(start, end)| self.postings.get(start as usize..end as usize))
+            .term_bytes(
+                &self.postings,
+                &self.root.postings_starts,
+                Part::Postings,
+                t,
+            )
             .unwrap_or(&[]);
         PostingIter { bytes, doc: 0 }
     }
 
-    /// Computes what is derived from the stored data.
-    pub(super) fn finish(mut self) -> Index {
-        let avg = self.avg_len.max(1.0);
-        let docs = &self.docs;
-        let mut columns = Columns {
-            norms: docs
-                .iter()
-                .map(|d| {
-                    super::engine::K1
-                        * (1.0 - super::engine::B + super::engine::B * d.len as f32 / avg)
+    fn term_bytes<'a>(
+        &self,
+        map: &'a HashMap<u32, Slot<TermData>>,
+        starts: &[u32],
+        part: fn(u32) -> Part,
+        t: u32,
+    ) -> Option<&'a [u8]> {
+        let k = chunk_of(starts, t)?;
+        let start = *starts.get(k)?;
+        let k = k as u32;
+        Some(self.read(map, part(k), k)?.get((t - start) as usize))
+    }
+
+    /// Positions of a term per document, in posting order; `None` while
+    /// its positions chunk is not loaded.
+    pub fn positions(&self, t: u32) -> Option<Vec<(u32, Vec<u32>)>> {
+        let mut bytes = self.term_bytes(
+            &self.positions,
+            &self.root.positions_starts,
+            Part::Positions,
+            t,
+        )?;
+        Some(
+            self.postings(t)
+                .map(|posting| {
+                    let n = varint::read(&mut bytes).unwrap_or(0);
+                    let mut last = 0;
+                    let positions = (0..n)
+                        .map_while(|_| {
+                            last += varint::read(&mut bytes)?;
+                            Some(last)
+                        })
+                        .collect();
+                    (posting.doc, positions)
                 })
                 .collect(),
-            dates: docs.iter().map(|d| d.date).collect(),
-            types: docs
-                .iter()
-                .map(|d| super::engine::DocType::from(d.kind).slot())
-                .collect(),
-            title_words: docs.iter().map(|d| d.title_words).collect(),
-            ..Columns::default()
-        };
-        let years = || docs.iter().filter_map(DocInfo::year);
-        columns.first_year = years().min().unwrap_or(0);
-        columns.years = docs
+        )
+    }
+
+    /// The type of document `d`.
+    pub fn doc_type(&self, d: u32) -> Option<DocType> {
+        let slot = self.root.type_starts.partition_point(|&s| s <= d);
+        DocType::from_slot(slot.checked_sub(1)?).filter(|_| d < self.root.doc_count)
+    }
+
+    /// The ids of one type of document.
+    pub(super) fn type_range(&self, t: DocType) -> Range<u32> {
+        let s = usize::from(t.slot());
+        match (
+            self.root.type_starts.get(s),
+            self.root.type_starts.get(s + 1),
+        ) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
+        }
+    }
+
+    /// The ids of news dated in a year.
+    pub(super) fn year_range(&self, year: u16) -> Range<u32> {
+        self.root
+            .years
             .iter()
-            .map(|d| d.year().map_or(0, |y| y - columns.first_year + 1))
-            .collect();
-        columns.year_slots = usize::from(columns.years.iter().copied().max().unwrap_or(0)) + 1;
-        columns.facet_base = std::iter::once(0)
-            .chain(self.facet_values.iter().scan(0u32, |n, v| {
-                *n += v.len() as u32;
-                Some(*n)
-            }))
-            .collect();
-        columns.facet_start = Vec::with_capacity(docs.len() + 1);
-        for d in docs {
-            columns.facet_start.push(columns.facets.len() as u32);
-            for &(kind, id) in &d.facets {
-                if let Some(base) = columns.facet_base.get(kind.index()) {
-                    columns.facets.push(base + id);
-                }
-            }
+            .find(|y| y.0 == year)
+            .map_or(0..0, |&(_, a, b)| a..b)
+    }
+
+    /// The slug a facet id of a kind stands for.
+    pub fn facet_value(&self, kind: TaxonomyKind, id: u32) -> Option<&str> {
+        self.root
+            .facet_values
+            .get(kind.index())?
+            .get(id as usize)
+            .map(String::as_str)
+    }
+
+    /// The documents filed under each term of a kind; `None` (noted as
+    /// missing) while not loaded, empty for a kind without terms.
+    pub(super) fn facet_docs(&self, kind: TaxonomyKind) -> Option<&FacetChunk> {
+        static NONE: FacetChunk = Vec::new();
+        let k = kind.index() as u32;
+        if self
+            .root
+            .facet_values
+            .get(kind.index())
+            .is_none_or(Vec::is_empty)
+        {
+            return Some(&NONE);
         }
-        columns.facet_start.push(columns.facets.len() as u32);
-        self.columns = columns;
-        self.shapes = self.terms.iter().map(|(_, w)| Shape::of(w)).collect();
-        self
-    }
-
-    /// The number of documents queries can return.
-    pub(super) fn doc_count(&self) -> usize {
-        self.docs.len()
-    }
-
-    /// A document's facets, numbered across kinds.
-    pub(super) fn doc_facets(&self, d: usize) -> &[u32] {
-        let c = &self.columns;
-        match (c.facet_start.get(d), c.facet_start.get(d + 1)) {
-            (Some(&a), Some(&b)) => c.facets.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
-    }
-
-    /// Positions of a term, per document, in posting order.
-    pub fn positions(&self, term: u32) -> Vec<(u32, Vec<u32>)> {
-        let docs: Vec<Posting> = self.postings(term).collect();
-        let Some(&(start, end)) = self.position_ranges.get(term as usize) else {
-            return Vec::new();
-        };
-        let mut bytes = self
-            .positions
-            .get(start as usize..end as usize)
-            .unwrap_or(&[]);
-        docs.iter()
-            .map(|posting| {
-                let n = varint::read(&mut bytes).unwrap_or(0);
-                let mut last = 0;
-                let positions = (0..n)
-                    .map_while(|_| {
-                        last += varint::read(&mut bytes)?;
-                        Some(last)
-                    })
-                    .collect();
-                (posting.doc, positions)
-            })
-            .collect()
+        self.read(&self.facets, Part::Facets(k), k)
     }
 }
 
@@ -413,55 +549,29 @@ impl Iterator for PostingIter<'_> {
         if self.bytes.is_empty() {
             return None;
         }
-        let delta = varint::read(&mut self.bytes)?;
-        let (&packed, rest) = self.bytes.split_first()?;
+        let head = varint::read(&mut self.bytes)?;
+        let (&impact, rest) = self.bytes.split_first()?;
         self.bytes = rest;
-        let mut weighted_tf = PACKED_WEIGHT.get(usize::from(packed)).copied()?;
-        // Fields counted 3 carry their excess over 3 after the byte.
-        if packed & (packed >> 1) & 0x55 != 0 {
-            for (i, weight) in FIELD_WEIGHTS.into_iter().enumerate() {
-                if (packed >> (2 * i)) & 3 == 3 {
-                    weighted_tf += varint::read(&mut self.bytes)? as f32 * weight;
-                }
-            }
-        }
-        self.doc = self.doc.checked_add(delta)?;
+        let title_words = if head & 1 == 1 {
+            varint::read(&mut self.bytes)?
+        } else {
+            0
+        };
+        self.doc = self.doc.checked_add(head >> 1)?;
         Some(Posting {
             doc: self.doc,
-            weighted_tf,
-            in_title: packed & 3 != 0,
+            impact,
+            title_words,
         })
     }
 }
 
-/// Term frequencies per field: one byte of four 2-bit counts (3 = three or
-/// more), then the excess over 3 for each saturated field.
-fn encode_tf(out: &mut Vec<u8>, tf: &[u32; 4]) {
-    let mut packed = 0u8;
-    for (i, &n) in tf.iter().enumerate() {
-        packed |= (n.min(3) as u8) << (2 * i);
-    }
-    out.push(packed);
-    for &n in tf {
-        if n >= 3 {
-            varint::write(out, n - 3);
-        }
+/// Appends one posting: the id's gap from the last one shifted left with
+/// a title flag, the impact, and the title's length in words when flagged.
+pub(super) fn write_posting(out: &mut Vec<u8>, gap: u32, impact: u8, title_words: u32) {
+    varint::write(out, gap << 1 | u32::from(title_words > 0));
+    out.push(impact);
+    if title_words > 0 {
+        varint::write(out, title_words);
     }
 }
-
-/// The field-weighted frequency a packed byte stands for, by its value.
-// Evaluated at compile time: an index out of range fails the build.
-#[allow(clippy::indexing_slicing)]
-const PACKED_WEIGHT: [f32; 256] = {
-    let mut table = [0f32; 256];
-    let mut packed = 0;
-    while packed < 256 {
-        let mut field = 0;
-        while field < 4 {
-            table[packed] += ((packed >> (2 * field)) & 3) as f32 * FIELD_WEIGHTS[field];
-            field += 1;
-        }
-        packed += 1;
-    }
-    table
-};

@@ -3,25 +3,24 @@
 //! UI code, so it is tested and benchmarked natively; the build tool writes
 //! the index with it and the app's search worker answers queries with it.
 
+pub mod build;
 pub mod dictionary;
 pub mod document;
 pub mod engine;
 pub mod format;
 pub mod fuzzy;
 pub mod index;
+pub mod parts;
 pub mod query;
 pub mod snippet;
 pub mod stem;
 pub mod tokenize;
 mod varint;
 
+pub use build::{Built, build};
 pub use document::{DocKind, Document, documents, each_document};
 pub use engine::{DocType, Facets, Filter, Hit, Results};
 pub use format::FormatError;
 pub use index::{DocInfo, Index};
+pub use parts::{INDEX_DIR, Part};
 pub use snippet::{Segment, highlight, snippet};
-
-/// The index file's name, next to the content files.
-pub const INDEX_FILE: &str = "search-index.bin";
-/// The word positions file's name, next to the index.
-pub const POSITIONS_FILE: &str = "search-positions.bin";

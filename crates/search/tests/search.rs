@@ -11,22 +11,24 @@
     clippy::string_slice
 )]
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use newsroom_content::TaxonomyKind;
 use newsroom_corpus::bundled;
-use newsroom_search::{DocKind, DocType, Filter, Index, Results, documents, highlight, snippet};
+use newsroom_search::{
+    DocKind, DocType, Filter, Index, Part, Results, documents, highlight, snippet,
+};
 
 fn index() -> Index {
     let (site, news) = bundled();
-    Index::build(documents(&site, &news))
+    Index::build(documents(&site, &news)).expect("indexes")
 }
 
 fn titles(index: &Index, results: &Results) -> Vec<String> {
     results
         .hits
         .iter()
-        .map(|h| index.docs[h.doc as usize].title.clone())
+        .map(|h| index.doc(h.doc).unwrap().title.clone())
         .collect()
 }
 
@@ -59,20 +61,20 @@ fn folds_case_and_diacritics_both_ways() {
 fn finds_pages_by_name() {
     let index = index();
     let r = index.search("Mission to Serbia", &[], 0, 5);
-    let first = &index.docs[r.hits[0].doc as usize];
+    let first = &index.doc(r.hits[0].doc).unwrap();
     assert_eq!(
         (first.kind, first.slug.as_str()),
         (DocKind::Term(TaxonomyKind::Structures), "mission-to-serbia")
     );
     let r = index.search("countering terrorism", &[], 0, 5);
-    let first = &index.docs[r.hits[0].doc as usize];
+    let first = &index.doc(r.hits[0].doc).unwrap();
     assert_eq!(
         first.kind,
         DocKind::Term(TaxonomyKind::Fields),
         "the page named so comes before articles about it"
     );
     let r = index.search("chairpersonship 2025", &[], 0, 5);
-    assert_eq!(index.docs[r.hits[0].doc as usize].slug, "finland");
+    assert_eq!(index.doc(r.hits[0].doc).unwrap().slug, "finland");
 }
 
 #[test]
@@ -160,7 +162,7 @@ fn exact_ranks_above_prefix_and_typo() {
                 facets: vec![],
             });
         }
-        Index::build(&all)
+        Index::build(&all).expect("indexes")
     };
     let index = docs(&[
         "Election observers",
@@ -198,7 +200,7 @@ fn exact_ranks_above_prefix_and_typo() {
             facets: vec![],
         });
     }
-    let index = Index::build(&all);
+    let index = Index::build(&all).expect("indexes");
     let r = index.search("border", &[], 0, 10);
     assert_eq!(titles(&index, &r), ["Border crossing", "Other news"]);
 }
@@ -338,47 +340,156 @@ fn hostile_queries_give_sensible_answers() {
     assert_eq!(index.search("<script>", &[], 0, 10).total, 0);
 }
 
-#[test]
-fn the_index_file_round_trips_and_rejects_damage() {
-    let index = index();
-    let bytes = index.to_bytes();
-    let mut back = Index::from_bytes(&bytes).expect("decodes");
-    assert!(!back.has_positions());
-    // Without positions a phrase is searched as words, and says so.
-    let r = back.search("\"targets soft\"", &[], 0, 5);
-    assert!(r.phrases_unchecked && r.total == 1);
-    back.load_positions(&index.positions_to_bytes())
-        .expect("positions decode");
-    assert_eq!(back, index);
-    let r = back.search("\"targets soft\"", &[], 0, 5);
-    assert!(!r.phrases_unchecked && r.total == 0);
-    let positions = index.positions_to_bytes();
-    assert!(
-        back.load_positions(&positions[..positions.len() - 1])
-            .is_err()
-    );
-    assert!(
-        back.load_positions(&bytes).is_err(),
-        "the index is not a positions file"
-    );
-    assert!(Index::from_bytes(b"").is_err());
-    assert!(Index::from_bytes(b"<!DOCTYPE html>").is_err());
-    for cut in [5, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
-        assert!(Index::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+/// Answers a query the way the worker does: runs it, loads the parts it
+/// reached for, and runs it again until nothing is missing. Returns the
+/// results and the parts loaded.
+fn on_demand(
+    index: &mut Index,
+    files: &HashMap<Part, Vec<u8>>,
+    query: &str,
+    filters: &[Filter],
+) -> (Results, Vec<Part>) {
+    let mut loaded = Vec::new();
+    for _ in 0..8 {
+        let r = index.search(query, filters, 0, 10);
+        for h in &r.hits {
+            index.doc(h.doc);
+        }
+        let missing = index.take_missing();
+        if missing.is_empty() {
+            return (r, loaded);
+        }
+        for part in missing {
+            if let Some(bytes) = files.get(&part) {
+                index.insert(part, bytes).expect("loads");
+                loaded.push(part);
+            }
+        }
     }
+    panic!("{query:?} still misses parts after eight rounds");
+}
+
+#[test]
+fn queries_load_only_the_parts_they_need_and_answer_as_the_whole_index() {
+    let (site, mut news) = bundled();
+    news.articles
+        .extend(newsroom_corpus::generate(&site, 600, 3).articles);
+    let built = newsroom_search::build(documents(&site, &news));
+    let whole = Index::from_files(&built.files).unwrap();
+    let files: HashMap<Part, Vec<u8>> = built.files.iter().cloned().collect();
+    let mut index = Index::from_root(&files[&Part::Root]).unwrap();
+    let all = files.len();
+    let queries: &[(&str, Vec<Filter>)] = &[
+        ("osce", vec![]),
+        ("sarajevo workshop", vec![]),
+        ("secur", vec![]),
+        ("terorism ", vec![]),
+        ("sorojevo ", vec![]),
+        ("\"soft targets\"", vec![]),
+        ("\"human rights\" mission", vec![]),
+        ("election", vec![Filter::Year(2024)]),
+        ("election", vec![Filter::Type(DocType::News)]),
+        (
+            "mission",
+            vec![Filter::Term(TaxonomyKind::Countries, "serbia".into())],
+        ),
+    ];
+    for (query, filters) in queries {
+        let (r, loaded) = on_demand(&mut index, &files, query, filters);
+        assert_eq!(r, whole.search(query, filters, 0, 10), "{query:?}");
+        assert!(
+            loaded.len() * 4 < all,
+            "{query:?} loaded {} of {all} parts",
+            loaded.len()
+        );
+        for h in &r.hits {
+            assert_eq!(index.doc(h.doc), whole.doc(h.doc));
+        }
+    }
+    // Evicted parts are loaded again when needed.
+    index.evict_to(0);
+    assert_eq!(index.loaded_bytes(), 0);
+    let (r, loaded) = on_demand(&mut index, &files, "osce", &[]);
+    assert!(!loaded.is_empty());
+    assert_eq!(r, whole.search("osce", &[], 0, 10));
+}
+
+#[test]
+fn a_phrase_without_its_positions_is_searched_as_words_and_says_so() {
+    let (site, news) = bundled();
+    let built = newsroom_search::build(documents(&site, &news));
+    let mut index = Index::from_root(&built.files[0].1).unwrap();
+    for (part, bytes) in &built.files[1..] {
+        if !part.is_positions() {
+            index.insert(*part, bytes).unwrap();
+        }
+    }
+    let r = index.search("\"targets soft\"", &[], 0, 5);
+    assert!(r.phrases_unchecked && r.total == 1);
+    assert!(index.take_missing().iter().all(|p| p.is_positions()));
+    let r = index_whole().search("\"targets soft\"", &[], 0, 5);
+    assert!(!r.phrases_unchecked && r.total == 0);
+}
+
+fn index_whole() -> Index {
+    index()
+}
+
+#[test]
+fn the_index_files_reject_damage_and_other_builds() {
+    let (site, news) = bundled();
+    let built = newsroom_search::build(documents(&site, &news));
+    let (_, root) = &built.files[0];
+    assert!(Index::from_root(b"").is_err());
+    assert!(Index::from_root(b"<!DOCTYPE html>").is_err());
+    for cut in [5, root.len() / 3, root.len() / 2, root.len() - 1] {
+        assert!(Index::from_root(&root[..cut]).is_err(), "cut at {cut}");
+    }
+    // A chunk of another build is refused as such.
+    let (site2, mut news2) = bundled();
+    news2.articles.truncate(0);
+    let other = newsroom_search::build(documents(&site2, &news2));
+    let mut index = Index::from_root(root).unwrap();
+    let (part, bytes) = other
+        .files
+        .iter()
+        .find(|(p, _)| matches!(p, Part::Docs(0)))
+        .unwrap();
+    let err = index.insert(*part, bytes).unwrap_err();
+    assert!(err.is_stale(), "{err}");
+    // A chunk in the place of another is refused.
+    let terms = &built
+        .files
+        .iter()
+        .find(|(p, _)| *p == Part::Terms(0))
+        .unwrap()
+        .1;
+    assert!(index.insert(Part::Postings(0), terms).is_err());
     let mut decoded = 0;
-    for i in (5..bytes.len()).step_by(13) {
-        let mut flipped = bytes.clone();
-        flipped[i] ^= 0x5a;
-        // Damage may or may not be detected, but must never panic, nor
-        // may searching what decoded (doc and term ids out of range).
-        if let Ok(damaged) = Index::from_bytes(&flipped) {
-            decoded += 1;
-            for query in ["osce", "secur", "mision", "\"soft targets\"", ""] {
-                let r = damaged.search(query, &[], 0, 10);
-                assert!(r.hits.len() <= 10);
-                let news = [Filter::Type(DocType::News)];
-                assert!(damaged.top(query, &news, 5).hits.len() <= 5);
+    for (part, bytes) in &built.files[1..] {
+        for cut in [bytes.len() - 1, bytes.len() / 2, 14] {
+            if cut < bytes.len() {
+                let mut fresh = Index::from_root(root).unwrap();
+                assert!(
+                    fresh.insert(*part, &bytes[..cut]).is_err(),
+                    "{part} cut at {cut}"
+                );
+            }
+        }
+        for i in (13..bytes.len()).step_by(29) {
+            let mut flipped = bytes.clone();
+            flipped[i] ^= 0x5a;
+            // Damage may or may not be detected, but must never panic, nor
+            // may searching what decoded (doc and term ids out of range).
+            let mut damaged = Index::from_files(&built.files).unwrap();
+            if damaged.insert(*part, &flipped).is_ok() {
+                decoded += 1;
+                for query in ["osce", "secur", "mision", "\"soft targets\"", ""] {
+                    let r = damaged.search(query, &[], 0, 10);
+                    assert!(r.hits.len() <= 10);
+                    let news = [Filter::Type(DocType::News)];
+                    assert!(damaged.top(query, &news, 5).hits.len() <= 5);
+                }
             }
         }
     }

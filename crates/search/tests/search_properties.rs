@@ -18,16 +18,17 @@ use newsroom_search::{Filter, Index, documents};
 fn archive() -> Index {
     let (site, mut news) = bundled();
     news.articles.extend(generate(&site, 150, 7).articles);
-    Index::build(documents(&site, &news))
+    Index::build(documents(&site, &news)).expect("indexes")
 }
 
 #[test]
 fn every_document_is_found_by_its_own_title() {
     let index = archive();
-    for (d, doc) in index.docs.iter().enumerate() {
+    for d in 0..index.doc_count() as u32 {
+        let doc = index.doc(d).unwrap();
         let r = index.search(&doc.title, &[], 0, 10);
         assert!(
-            r.hits.iter().any(|h| h.doc as usize == d),
+            r.hits.iter().any(|h| h.doc == d),
             "{:?} is not in the first ten results for its own title",
             doc.title
         );
