@@ -1,0 +1,149 @@
+// Search at archive scale, through the built app in headless Chromium with
+// service workers blocked. Per size: the index build (time and peak
+// memory of the publisher), then per query, cold (browser cache cleared),
+// the bytes transferred before the first result is shown on /search,
+// split into the worker (script and wasm), the index root and its chunks,
+// and the time to that result; what a phrase adds over its words; then
+// keystroke to suggestions in the header box (p50, p95) and the worker's
+// wasm memory after 100 queries.
+//
+// Usage: node tests/bench/search-archive.mjs 10k [50k 150k]
+// Generates each archive with newsroom-corpus (bench profile) under
+// target/corpus-<size>, publishes it and serves it in place of dist/data.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch } from '../browser/support/browser.mjs';
+import { startServer } from '../browser/support/server.mjs';
+import { DIST, ROOT } from '../browser/support/site.mjs';
+
+const sizes = process.argv.slice(2);
+if (!sizes.length || sizes.some((s) => !/^\d+k$/.test(s))) {
+  console.error('usage: node tests/bench/search-archive.mjs 10k [50k 150k]');
+  process.exit(2);
+}
+// Cold queries: words, a name, a typo, a prefix being typed, and phrases
+// (measured against the same words unquoted).
+const COLD = ['security', 'border security', 'sarajevo', 'terorism', 'journa', 'media freedom journalists'];
+const PHRASES = [['"human rights"', 'human rights'], ['"border security"', 'border security']];
+const TYPED = ['security', 'sarajevo', 'journalists', 'border security', 'terorism', 'radicalisation', 'copelj', 'media freedom'];
+
+const kb = (n) => `${(n / 1000).toFixed(0)} KB`;
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.round((xs.length - 1) * p))];
+
+/** Publishes an archive; returns its folder, the wall time and the peak memory (KB). */
+function publishTimed(corpus) {
+  const out = mkdtempSync(join(tmpdir(), 'newsroom-archive-'));
+  const started = Date.now();
+  const run = spawnSync('/usr/bin/time', ['-f', 'peak %M', 'cargo', 'run', '--quiet', '--locked', '--profile', 'bench', '-p', 'newsroom-build', '--', corpus, out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`publishing ${corpus} failed:\n${run.stderr}`);
+  const peak = Number(/peak (\d+)/.exec(run.stderr)?.[1] ?? NaN);
+  return { out, seconds: (Date.now() - started) / 1000, peakMb: peak / 1000, log: run.stdout.trim() };
+}
+
+for (const size of sizes) {
+  const n = Number(size.slice(0, -1)) * 1000;
+  const corpus = join(ROOT, `target/corpus-${size}`);
+  if (!existsSync(join(corpus, 'news.json'))) {
+    execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', 'bench', '-p', 'newsroom-corpus', '--', String(n), corpus], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const published = publishTimed(corpus);
+  const server = await startServer({ root: DIST });
+  server.overlays.set('/data/', join(published.out, 'data'));
+  const browser = await launch({ serviceWorkers: 'block' });
+  try {
+    const page = await browser.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    const bytes = new Map();
+    page.on('requestfinished', async (request) => {
+      const sizes = await request.sizes().catch(() => null);
+      if (sizes) bytes.set(new URL(request.url()).pathname, sizes.responseBodySize + sizes.responseHeadersSize);
+    });
+    /** Bytes and time to the first result of a cold /search for `q`. */
+    const cold = async (q) => {
+      await cdp.send('Network.clearBrowserCache');
+      await page.goto(server.url('/'));
+      await page.locator('main h1').waitFor();
+      bytes.clear();
+      const started = Date.now();
+      await page.goto(server.url(`/search?q=${encodeURIComponent(q)}`));
+      await page.locator('.search-result-title, .search-empty, [role=alert]').first().waitFor({ timeout: 120_000 });
+      const ms = Date.now() - started;
+      await new Promise((ok) => setTimeout(ok, 300));
+      const split = { worker: 0, root: 0, chunks: 0, n: 0 };
+      for (const [path, size] of bytes) {
+        if (/search-worker/.test(path)) split.worker += size;
+        else if (path === '/data/search/root.bin') split.root += size;
+        else if (path.startsWith('/data/search/')) {
+          split.chunks += size;
+          split.n += 1;
+        }
+      }
+      return { ms, ...split, total: split.worker + split.root + split.chunks };
+    };
+    console.log(`\n## ${size} articles: published in ${published.seconds.toFixed(1)} s, peak ${published.peakMb.toFixed(0)} MB`);
+    console.log(published.log.split('\n').filter((l) => /indexed|published/.test(l)).join('\n'));
+    console.log('| query | first result | total | worker | root | chunks (files) |');
+    console.log('| --- | --- | --- | --- | --- | --- |');
+    const totals = [];
+    for (const q of COLD) {
+      const r = await cold(q);
+      totals.push(r.total);
+      console.log(`| ${q} | ${r.ms} ms | ${kb(r.total)} | ${kb(r.worker)} | ${kb(r.root)} | ${kb(r.chunks)} (${r.n}) |`);
+    }
+    console.log(`| max | | ${kb(Math.max(...totals))} | | | |`);
+    for (const [phrase, words] of PHRASES) {
+      const [p, w] = [await cold(phrase), await cold(words)];
+      console.log(`phrase ${phrase}: ${kb(p.total)} against ${kb(w.total)} for its words: ${kb(p.total - w.total)} more`);
+    }
+    // Keystrokes, warm: the box's suggestions after each letter.
+    await page.goto(server.url('/'));
+    await page.locator('main h1').waitFor();
+    const input = page.locator('#site-search-input');
+    await input.focus();
+    const keystroke = (text) =>
+      page.evaluate(async (text) => {
+        const el = document.querySelector('#site-search-input');
+        const list = document.querySelector('#site-search-listbox');
+        const start = performance.now();
+        await new Promise((ok) => {
+          let busy = false;
+          const watch = new MutationObserver(() => {
+            if (list.getAttribute('aria-busy') === 'true') busy = true;
+            else if (busy) {
+              watch.disconnect();
+              ok();
+            }
+          });
+          watch.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
+          el.value = text;
+          el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          setTimeout(() => {
+            watch.disconnect();
+            ok();
+          }, 10_000);
+        });
+        return performance.now() - start;
+      }, text);
+    const first = [];
+    for (const q of TYPED) for (let i = 1; i <= q.length; i++) first.push(await keystroke(q.slice(0, i)));
+    const warm = [];
+    while (warm.length < 100) {
+      for (const q of TYPED) for (let i = 1; i <= q.length && warm.length < 100; i++) warm.push(await keystroke(q.slice(0, i)));
+    }
+    const queries = first.length + warm.length;
+    const worker = page.workers()[0];
+    const memory = worker ? await worker.evaluate(async () => (await wasm_bindgen()).memory.buffer.byteLength) : NaN;
+    console.log(`keystroke to suggestions, first typing (chunks loading): p50 ${pct(first, 0.5).toFixed(1)} ms, p95 ${pct(first, 0.95).toFixed(1)} ms over ${first.length}`);
+    console.log(`keystroke to suggestions, chunks loaded: p50 ${pct(warm, 0.5).toFixed(1)} ms, p95 ${pct(warm, 0.95).toFixed(1)} ms over ${warm.length}`);
+    console.log(`worker wasm memory after ${queries} queries: ${(memory / 1e6).toFixed(1)} MB`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(published.out, { recursive: true, force: true });
+  }
+}
