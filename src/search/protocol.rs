@@ -23,8 +23,9 @@ pub struct SearchRequest {
     pub filters: Vec<Filter>,
     pub offset: usize,
     pub limit: usize,
-    /// Count results per facet value (the results page does, suggestions
-    /// do not).
+    /// Count results per facet value. The results page asks for its hits
+    /// without, then for the counts alone (`limit` 0): counts need chunks
+    /// of their own, which should not hold up the first result.
     pub facets: bool,
     /// Try again files that failed to load before.
     pub retry: bool,

@@ -7,7 +7,7 @@ use crate::components::fetched::Fetched;
 use crate::components::title::Title;
 use crate::contexts::use_content;
 use crate::contexts::use_search;
-use crate::data::{Content, TaxonomyKind};
+use crate::data::{Content, DataError, TaxonomyKind};
 use crate::routes::{self, SearchQuery};
 use crate::search::client::Answered;
 use crate::search::search_box::type_label;
@@ -40,10 +40,31 @@ pub fn SearchPage() -> impl IntoView {
             filters,
             offset: (page - 1) * PER_PAGE,
             limit: PER_PAGE,
+            facets: false,
+            retry: false,
+        })
+    });
+    // Asked once the hits have come: counts need chunks of their own,
+    // which must not hold up the first result on a slow link.
+    let counts_request = Memo::new(move |_| {
+        let (text, filters, _) = params.get();
+        let hits_shown = answer.with(|a| {
+            matches!(a, Some(Ok(Some((asked, _)))) if asked.text == text && asked.filters == filters)
+        });
+        hits_shown.then_some(SearchRequest {
+            text,
+            filters,
+            offset: 0,
+            limit: 0,
             facets: true,
             retry: false,
         })
     });
+    let counts_resource = search.resource(move || counts_request.get());
+    // Read as a signal: a resource read inside the results' Suspense would
+    // hold them back until the counts come.
+    let counts = RwSignal::new(None);
+    Effect::new(move |_| counts.set(counts_resource.get()));
     let positions_error = move || match answer.get() {
         Some(Ok(Some((_, found)))) => found.positions_error.clone(),
         _ => None,
@@ -66,7 +87,7 @@ pub fn SearchPage() -> impl IntoView {
         let shown = move |answered: Option<Answered>| {
             answered.map(|(asked, found)| {
                 let page = asked.offset / PER_PAGE + 1;
-                results_view(&content, &asked.text, &asked.filters, page, &found)
+                results_view(&content, &asked, page, &found, counts)
             })
         };
         view! {
@@ -112,11 +133,12 @@ fn SearchForm(
 
 fn results_view(
     content: &Content,
-    text: &str,
-    filters: &[Filter],
+    asked: &SearchRequest,
     page: usize,
     found: &Answer,
+    counts: Counts,
 ) -> impl IntoView + use<> {
+    let (text, filters) = (asked.text.as_str(), asked.filters.as_slice());
     let r = &found.results;
     let q = text.trim().to_owned();
     let count = results_count(r.total, &q);
@@ -148,11 +170,32 @@ fn results_view(
         <div class="search-layout">
             <nav class="facets" aria-label="Refine results">
                 {active_filters}
-                {facets_view(content, &q, filters, r)}
+                {counts_view(content, asked, counts)}
             </nav>
             <ol class="search-results">{items}</ol>
         </div>
         {pager}
+    }
+}
+
+/// The facet counts for the request shown, once they have come.
+type Counts = RwSignal<Option<Result<Option<Answered>, DataError>>>;
+
+fn counts_view(content: &Content, shown: &SearchRequest, counts: Counts) -> impl IntoView + use<> {
+    let (content, shown) = (content.clone(), shown.clone());
+    move || {
+        match counts.get() {
+        Some(Ok(Some((asked, found))))
+            if asked.text == shown.text && asked.filters == shown.filters =>
+        {
+            Some(facets_view(&content, shown.text.trim(), &shown.filters, &found.results).into_any())
+        }
+        Some(Err(e)) => Some(
+            view! { <p class="notice">{format!("Counts by type, term and year are unavailable: {e}")}</p> }
+                .into_any(),
+        ),
+        _ => None,
+    }
     }
 }
 

@@ -134,7 +134,7 @@ impl Worker {
             let results = if query.facets {
                 index.search(&query.text, &query.filters, query.offset, query.limit)
             } else {
-                index.top(&query.text, &query.filters, query.limit)
+                index.page(&query.text, &query.filters, query.offset, query.limit)
             };
             let docs: Vec<Option<DocInfo>> = results
                 .hits

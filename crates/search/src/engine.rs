@@ -154,7 +154,14 @@ impl Index {
     /// The best `limit` hits without facet counts, for suggestions as the
     /// reader types.
     pub fn top(&self, input: &str, filters: &[Filter], limit: usize) -> Results {
-        self.run(input, filters, 0, limit, false)
+        self.page(input, filters, 0, limit)
+    }
+
+    /// `limit` hits from `offset` without facet counts, which need chunks
+    /// of their own: a results page shows its hits first, then asks for
+    /// the counts.
+    pub fn page(&self, input: &str, filters: &[Filter], offset: usize, limit: usize) -> Results {
+        self.run(input, filters, offset, limit, false)
     }
 
     fn run(

@@ -29,6 +29,9 @@ use super::varint;
 use newsroom_content::TaxonomyKind;
 
 const VERSION: u8 = 2;
+/// Most documents an index may hold, a hundred times the largest archive
+/// measured.
+const MAX_DOCS: u32 = 1 << 24;
 
 /// Why an index file could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -161,6 +164,11 @@ pub fn read_root(bytes: &[u8]) -> Result<Root, FormatError> {
     let mut r = Reader { bytes };
     let generation = r.header(Part::Root)?;
     let doc_count = r.varint("document count")?;
+    // Queries keep a score per document: a root claiming billions must not
+    // make them allocate it.
+    if doc_count > MAX_DOCS {
+        return Err(FormatError::Corrupt("document count"));
+    }
     let slots = 1 + TaxonomyKind::ALL.len();
     let mut type_starts = Vec::with_capacity(slots + 1);
     for _ in 0..=slots {

@@ -5,7 +5,6 @@
 //! every part (as [`Index::build`] does) it answers every query at once.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -153,6 +152,52 @@ impl TermData {
 /// Per facet value of one kind, the ids filed under it, ascending.
 pub(super) type FacetChunk = Vec<Vec<u32>>;
 
+/// Chunks of one kind by number: a vector, not a map, as numbers are
+/// dense and the worker's wasm stays smaller with one kind of container.
+#[derive(Debug)]
+struct Slots<T>(Vec<Option<Slot<T>>>);
+
+impl<T> Default for Slots<T> {
+    fn default() -> Self {
+        Slots(Vec::new())
+    }
+}
+
+impl<T> Slots<T> {
+    fn get(&self, k: &u32) -> Option<&Slot<T>> {
+        self.0.get(*k as usize)?.as_ref()
+    }
+
+    fn insert(&mut self, k: u32, slot: Slot<T>) {
+        let k = k as usize;
+        if self.0.len() <= k {
+            self.0.resize_with(k + 1, || None);
+        }
+        if let Some(place) = self.0.get_mut(k) {
+            *place = Some(slot);
+        }
+    }
+
+    fn remove(&mut self, k: &u32) -> Option<Slot<T>> {
+        self.0.get_mut(*k as usize)?.take()
+    }
+
+    fn contains_key(&self, k: &u32) -> bool {
+        self.get(k).is_some()
+    }
+
+    fn values(&self) -> impl Iterator<Item = &Slot<T>> {
+        self.0.iter().flatten()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u32, &Slot<T>)> {
+        self.0
+            .iter()
+            .enumerate()
+            .filter_map(|(k, s)| Some((k as u32, s.as_ref()?)))
+    }
+}
+
 /// A loaded chunk, its size and when a query last read it.
 #[derive(Debug)]
 struct Slot<T> {
@@ -166,13 +211,13 @@ struct Slot<T> {
 #[derive(Debug, Default)]
 pub struct Index {
     pub root: Root,
-    terms: HashMap<u32, Slot<TermsChunk>>,
-    postings: HashMap<u32, Slot<TermData>>,
-    positions: HashMap<u32, Slot<TermData>>,
-    docs: HashMap<u32, Slot<Vec<DocInfo>>>,
-    facets: HashMap<u32, Slot<FacetChunk>>,
+    terms: Slots<TermsChunk>,
+    postings: Slots<TermData>,
+    positions: Slots<TermData>,
+    docs: Slots<Vec<DocInfo>>,
+    facets: Slots<FacetChunk>,
     /// Parts a query reached for that are not loaded.
-    missing: RefCell<BTreeSet<Part>>,
+    missing: RefCell<Vec<Part>>,
     /// Counts reads, to know which chunks were least recently used.
     clock: Cell<u64>,
 }
@@ -244,16 +289,16 @@ impl Index {
                 self.facets.insert(k, slot(chunk, size, now));
             }
         }
-        self.missing.borrow_mut().remove(&part);
+        self.missing.borrow_mut().retain(|&p| p != part);
         Ok(())
     }
 
     /// The parts queries since the last call reached for and did not find,
     /// in a stable order.
     pub fn take_missing(&self) -> Vec<Part> {
-        std::mem::take(&mut *self.missing.borrow_mut())
-            .into_iter()
-            .collect()
+        let mut missing = std::mem::take(&mut *self.missing.borrow_mut());
+        missing.sort_unstable();
+        missing
     }
 
     /// Whether a part is loaded.
@@ -270,7 +315,7 @@ impl Index {
 
     /// Bytes of the chunks loaded (as stored).
     pub fn loaded_bytes(&self) -> usize {
-        fn sum<T>(m: &HashMap<u32, Slot<T>>) -> usize {
+        fn sum<T>(m: &Slots<T>) -> usize {
             m.values().map(|s| s.bytes).sum()
         }
         sum(&self.terms)
@@ -287,9 +332,9 @@ impl Index {
         if loaded <= budget {
             return;
         }
-        fn ages<T>(m: &HashMap<u32, Slot<T>>, part: fn(u32) -> Part) -> Vec<(u64, Part, usize)> {
+        fn ages<T>(m: &Slots<T>, part: fn(u32) -> Part) -> Vec<(u64, Part, usize)> {
             m.iter()
-                .map(|(&k, s)| (s.used.get(), part(k), s.bytes))
+                .map(|(k, s)| (s.used.get(), part(k), s.bytes))
                 .collect()
         }
         let mut all = ages(&self.terms, Part::Terms);
@@ -314,7 +359,7 @@ impl Index {
         }
     }
 
-    fn read<'a, T>(&self, map: &'a HashMap<u32, Slot<T>>, part: Part, k: u32) -> Option<&'a T> {
+    fn read<'a, T>(&self, map: &'a Slots<T>, part: Part, k: u32) -> Option<&'a T> {
         match map.get(&k) {
             Some(slot) => {
                 let now = self.clock.get() + 1;
@@ -323,7 +368,10 @@ impl Index {
                 Some(&slot.value)
             }
             None => {
-                self.missing.borrow_mut().insert(part);
+                let mut missing = self.missing.borrow_mut();
+                if !missing.contains(&part) {
+                    missing.push(part);
+                }
                 None
             }
         }
@@ -446,7 +494,7 @@ impl Index {
 
     fn term_bytes<'a>(
         &self,
-        map: &'a HashMap<u32, Slot<TermData>>,
+        map: &'a Slots<TermData>,
         starts: &[u32],
         part: fn(u32) -> Part,
         t: u32,
