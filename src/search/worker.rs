@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use newsroom_search::index::MAX_ROUNDS;
 use newsroom_search::query::parse;
 
 use crate::data::{DataError, fetch as load};
@@ -80,10 +81,6 @@ fn post(scope: &DedicatedWorkerGlobalScope, message: &Message) {
 /// while it runs.
 const CACHE_BYTES: usize = 8 << 20;
 
-/// Rounds of loading a query may take: its terms, their postings or typo
-/// candidates, phrase positions, hits' documents, facets.
-const MAX_ROUNDS: usize = 8;
-
 #[derive(Default)]
 struct Worker {
     /// The index with its root and whichever chunks were loaded.
@@ -127,7 +124,6 @@ impl Worker {
     /// until it has all it needs.
     async fn try_answer(&mut self, query: &SearchRequest) -> Result<Answer, Failure> {
         let phrases = !parse(&query.text).phrases.is_empty();
-        let skip_positions = self.positions_error.is_some();
         self.index().await?.evict_to(CACHE_BYTES);
         for _ in 0..MAX_ROUNDS {
             let index = self.index().await?;
@@ -142,7 +138,7 @@ impl Worker {
                 .map(|hit| index.doc(hit.doc).cloned())
                 .collect();
             let mut missing = index.take_missing();
-            if skip_positions || self.positions_error.is_some() {
+            if self.positions_error.is_some() {
                 missing.retain(|part| !part.is_positions());
             }
             if missing.is_empty() {

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
 import { DIST, ROOT } from '../browser/support/site.mjs';
+import { keystroke } from './keystroke.mjs';
 
 const sizes = process.argv.slice(2);
 if (!sizes.length || sizes.some((s) => !/^\d+k$/.test(s))) {
@@ -121,35 +122,11 @@ for (const size of sizes) {
     await page.locator('main h1').waitFor();
     const input = page.locator('#site-search-input');
     await input.focus();
-    const keystroke = (text) =>
-      page.evaluate(async (text) => {
-        const el = document.querySelector('#site-search-input');
-        const list = document.querySelector('#site-search-listbox');
-        const start = performance.now();
-        await new Promise((ok) => {
-          let busy = false;
-          const watch = new MutationObserver(() => {
-            if (list.getAttribute('aria-busy') === 'true') busy = true;
-            else if (busy) {
-              watch.disconnect();
-              ok();
-            }
-          });
-          watch.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
-          el.value = text;
-          el.dispatchEvent(new InputEvent('input', { bubbles: true }));
-          setTimeout(() => {
-            watch.disconnect();
-            ok();
-          }, 10_000);
-        });
-        return performance.now() - start;
-      }, text);
     const first = [];
-    for (const q of TYPED) for (let i = 1; i <= q.length; i++) first.push(await keystroke(q.slice(0, i)));
+    for (const q of TYPED) for (let i = 1; i <= q.length; i++) first.push((await keystroke(page, q.slice(0, i)))[0]);
     const warm = [];
     while (warm.length < 100) {
-      for (const q of TYPED) for (let i = 1; i <= q.length && warm.length < 100; i++) warm.push(await keystroke(q.slice(0, i)));
+      for (const q of TYPED) for (let i = 1; i <= q.length && warm.length < 100; i++) warm.push((await keystroke(page, q.slice(0, i)))[0]);
     }
     const queries = first.length + warm.length;
     const worker = page.workers()[0];

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
 import { DIST, publish } from '../browser/support/site.mjs';
+import { keystroke } from './keystroke.mjs';
 
 const corpus = process.argv[2];
 if (!corpus) {
@@ -32,38 +33,8 @@ try {
   console.log(`app ready on the archive in ${Date.now() - t0} ms`);
   const input = page.locator('#site-search-input');
   await input.focus();
-  // Type one character and wait until its suggestions are painted: the
-  // worker's answer arrives when the listbox stops being busy, then the
-  // next frame paints it.
-  const keystroke = (text) =>
-    page.evaluate(async (text) => {
-      const el = document.querySelector('#site-search-input');
-      const list = document.querySelector('#site-search-listbox');
-      const start = performance.now();
-      await new Promise((ok) => {
-        if (!text.trim()) {
-          el.value = text;
-          el.dispatchEvent(new InputEvent('input', { bubbles: true }));
-          return ok();
-        }
-        let busy = false;
-        const watch = new MutationObserver(() => {
-          if (list.getAttribute('aria-busy') === 'true') busy = true;
-          else if (busy) {
-            watch.disconnect();
-            ok();
-          }
-        });
-        watch.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
-        el.value = text;
-        el.dispatchEvent(new InputEvent('input', { bubbles: true }));
-      });
-      const dom = performance.now() - start;
-      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-      return [dom, performance.now() - start];
-    }, text);
   // The first answer waits for the index download: not what is measured.
-  await keystroke('warm');
+  await keystroke(page, 'warm');
   const all = { dom: [], paint: [] };
   const pct = (xs, x) => xs[Math.min(xs.length - 1, Math.round((xs.length - 1) * x))].toFixed(1);
   console.log('| query | keystrokes | answer in DOM p50 | p95 | painted p50 | p95 | max |');
@@ -72,9 +43,9 @@ try {
     const dom = [];
     const paint = [];
     for (let round = 0; round < 5; round++) {
-      await keystroke('');
+      await keystroke(page, '');
       for (let i = 1; i <= q.length; i++) {
-        const [d, p] = await keystroke(q.slice(0, i));
+        const [d, p] = await keystroke(page, q.slice(0, i));
         dom.push(d);
         paint.push(p);
       }

@@ -120,22 +120,15 @@ fn cold(files: &HashMap<Part, (Vec<u8>, usize)>, query: &str) -> (usize, usize) 
     let (root, root_gz) = &files[&Part::Root];
     let mut index = Index::from_root(root).expect("decodes");
     let mut bytes = *root_gz;
-    for round in 0..16 {
-        let r = index.search(query, &[], 0, 10);
-        for h in &r.hits {
-            index.doc(h.doc);
-        }
-        let missing = index.take_missing();
-        if missing.is_empty() {
-            return (bytes, round);
-        }
-        for part in missing {
-            let (file, gz) = &files[&part];
-            index.insert(part, file).expect("decodes");
+    let (_, rounds) = index
+        .search_loading(query, &[], (0, 10), |part| {
+            let (file, gz) = files.get(&part)?;
             bytes += gz;
-        }
-    }
-    panic!("{query:?} still misses parts after 16 rounds")
+            Some(file.as_slice())
+        })
+        .expect("decodes");
+    assert!(index.take_missing().is_empty(), "{query:?} misses parts");
+    (bytes, rounds)
 }
 
 fn main() {

@@ -176,7 +176,7 @@ pub fn build<D: Borrow<Document>>(docs: impl IntoIterator<Item = D>) -> Built {
         .map(|s| K1 * (1.0 - B + B * s.len / avg))
         .collect();
 
-    let mut out = Writer::default();
+    let mut out = Writer::new();
     terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
     let n_terms = terms.len();
     for term in terms {
@@ -202,15 +202,7 @@ pub fn build<D: Borrow<Document>>(docs: impl IntoIterator<Item = D>) -> Built {
                 _ => years.push((year, new, new + 1)),
             }
         }
-        if new.is_multiple_of(DOCS_PER_CHUNK) {
-            out.close_docs();
-        }
-        out.docs.push(s.kind.code());
-        put_str(&mut out.docs, &s.slug);
-        put_str(&mut out.docs, &s.title);
-        put_str(&mut out.docs, &s.lead);
-        varint::write(&mut out.docs, s.date);
-        out.docs_in_chunk += 1;
+        out.add_doc(s);
     }
     out.close_docs();
     let type_starts: Vec<u32> = std::iter::once(0)
@@ -260,8 +252,8 @@ pub fn build<D: Borrow<Document>>(docs: impl IntoIterator<Item = D>) -> Built {
         facet_values,
         terms_first: out.terms_first,
         terms_starts: out.terms_starts,
-        postings_starts: out.postings_starts,
-        positions_starts: out.positions_starts,
+        postings_starts: out.postings.starts,
+        positions_starts: out.positions.starts,
         docs_per_chunk: DOCS_PER_CHUNK,
     };
     let mut root_file = format::header(Part::Root, 0);
@@ -302,13 +294,10 @@ impl Fnv {
 }
 
 /// Cuts terms, postings, positions and documents into chunks as they come.
-#[derive(Default)]
 struct Writer {
     files: Vec<(Part, Vec<u8>)>,
     terms_first: Vec<String>,
     terms_starts: Vec<u32>,
-    postings_starts: Vec<u32>,
-    positions_starts: Vec<u32>,
     /// Terms so far.
     n: u32,
     terms: Vec<u8>,
@@ -320,14 +309,34 @@ struct Writer {
     doc_chunks: u32,
 }
 
-/// The terms of an open postings or positions chunk.
-#[derive(Default)]
+/// Postings or positions: the open chunk's terms and the chunk map.
 struct Run {
+    part: fn(u32) -> Part,
+    /// A chunk closes once its data reaches this size.
+    target: usize,
     lengths: Vec<u8>,
     data: Vec<u8>,
+    /// The first term of each chunk, then (once closed) the term count.
+    starts: Vec<u32>,
 }
 
 impl Writer {
+    fn new() -> Writer {
+        Writer {
+            files: Vec::new(),
+            terms_first: Vec::new(),
+            terms_starts: Vec::new(),
+            n: 0,
+            terms: Vec::new(),
+            prev: String::new(),
+            postings: Run::new(Part::Postings, POSTINGS_CHUNK),
+            positions: Run::new(Part::Positions, POSITIONS_CHUNK),
+            docs: Vec::new(),
+            docs_in_chunk: 0,
+            doc_chunks: 0,
+        }
+    }
+
     fn add_term(&mut self, term: TermBuild, id_of: &[u32], norms: &[f32], stored: &[Stored]) {
         if self.terms.is_empty() {
             self.terms_starts.push(self.n);
@@ -373,17 +382,11 @@ impl Writer {
             positions.extend_from_slice(term.positions.get(range).unwrap_or(&[]));
         }
         drop(term);
-        self.postings.add(postings);
-        self.positions.add(positions);
         self.n += 1;
+        self.postings.add(&postings, self.n, &mut self.files);
+        self.positions.add(&positions, self.n, &mut self.files);
         if self.terms.len() >= TERMS_CHUNK {
             self.close_terms_chunk();
-        }
-        if self.postings.data.len() >= POSTINGS_CHUNK {
-            self.close_run(Part::Postings);
-        }
-        if self.positions.data.len() >= POSITIONS_CHUNK {
-            self.close_run(Part::Positions);
         }
     }
 
@@ -397,33 +400,25 @@ impl Writer {
         self.files.push((Part::Terms(k), file));
     }
 
-    fn close_run(&mut self, part: fn(u32) -> Part) {
-        let (run, starts) = if part(0) == Part::Postings(0) {
-            (&mut self.postings, &mut self.postings_starts)
-        } else {
-            (&mut self.positions, &mut self.positions_starts)
-        };
-        if run.lengths.is_empty() {
-            return;
-        }
-        let k = starts.len() as u32;
-        let mut file = format::header(part(k), run.lengths.len() + run.data.len());
-        file.append(&mut run.lengths);
-        file.append(&mut run.data);
-        self.files.push((part(k), file));
-        // Where chunk `k` ends; [`Writer::close_terms`] puts the 0 before.
-        starts.push(self.n);
-    }
-
     /// Closes the last chunks and ends every chunk map with the term count.
     fn close_terms(&mut self) {
         self.close_terms_chunk();
-        self.close_run(Part::Postings);
-        self.close_run(Part::Positions);
+        self.postings.close(self.n, &mut self.files);
+        self.positions.close(self.n, &mut self.files);
         self.terms_starts.push(self.n);
-        for starts in [&mut self.postings_starts, &mut self.positions_starts] {
-            starts.insert(0, 0);
+    }
+
+    /// Adds the next document to the open docs chunk.
+    fn add_doc(&mut self, s: &Stored) {
+        if self.docs_in_chunk == DOCS_PER_CHUNK {
+            self.close_docs();
         }
+        self.docs.push(s.kind.code());
+        put_str(&mut self.docs, &s.slug);
+        put_str(&mut self.docs, &s.title);
+        put_str(&mut self.docs, &s.lead);
+        varint::write(&mut self.docs, s.date);
+        self.docs_in_chunk += 1;
     }
 
     fn close_docs(&mut self) {
@@ -441,8 +436,35 @@ impl Writer {
 }
 
 impl Run {
-    fn add(&mut self, bytes: Vec<u8>) {
+    fn new(part: fn(u32) -> Part, target: usize) -> Run {
+        Run {
+            part,
+            target,
+            lengths: Vec::new(),
+            data: Vec::new(),
+            starts: vec![0],
+        }
+    }
+
+    /// Adds the next term's bytes; `n` terms are then written.
+    fn add(&mut self, bytes: &[u8], n: u32, files: &mut Vec<(Part, Vec<u8>)>) {
         varint::write(&mut self.lengths, bytes.len() as u32);
-        self.data.extend_from_slice(&bytes);
+        self.data.extend_from_slice(bytes);
+        if self.data.len() >= self.target {
+            self.close(n, files);
+        }
+    }
+
+    /// Writes the open chunk, which ends before term `n`.
+    fn close(&mut self, n: u32, files: &mut Vec<(Part, Vec<u8>)>) {
+        if self.lengths.is_empty() {
+            return;
+        }
+        let part = (self.part)(self.starts.len() as u32 - 1);
+        let mut file = format::header(part, self.lengths.len() + self.data.len());
+        file.append(&mut self.lengths);
+        file.append(&mut self.data);
+        files.push((part, file));
+        self.starts.push(n);
     }
 }

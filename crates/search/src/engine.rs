@@ -112,6 +112,26 @@ pub struct Results {
     pub phrases_unchecked: bool,
 }
 
+/// What a filter lets through: a range of ids or a sorted list.
+enum Allowed<'a> {
+    Range(std::ops::Range<u32>),
+    Sorted(&'a [u32]),
+}
+
+impl Allowed<'_> {
+    fn contains(&self, d: u32) -> bool {
+        match self {
+            Allowed::Range(r) => r.contains(&d),
+            Allowed::Sorted(list) => list.binary_search(&d).is_ok(),
+        }
+    }
+}
+
+/// How many of the ascending `docs` lie in `range`.
+fn count_in(docs: &[u32], range: std::ops::Range<u32>) -> usize {
+    docs.partition_point(|&d| d < range.end) - docs.partition_point(|&d| d < range.start)
+}
+
 /// The year of a `YYYYMMDD` date, none when undated.
 pub(crate) fn year(date: u32) -> Option<u16> {
     (date > 0).then_some((date / 10_000) as u16)
@@ -236,7 +256,8 @@ impl Index {
                 None => phrases_unchecked = true,
             }
         }
-        docs.retain(|&d| filters.iter().all(|f| self.passes(d, f)));
+        let allowed: Vec<Allowed> = filters.iter().map(|f| self.allowed(f)).collect();
+        docs.retain(|&d| allowed.iter().all(|a| a.contains(d)));
 
         let facets = if with_facets {
             self.count_facets(&docs)
@@ -390,10 +411,11 @@ impl Index {
         )
     }
 
-    fn passes(&self, doc: u32, filter: &Filter) -> bool {
+    /// The ids a filter lets through, found once per query.
+    fn allowed(&self, filter: &Filter) -> Allowed<'_> {
         match filter {
-            Filter::Type(t) => self.type_range(*t).contains(&doc),
-            Filter::Year(y) => self.year_range(*y).contains(&doc),
+            Filter::Type(t) => Allowed::Range(self.type_range(*t)),
+            Filter::Year(y) => Allowed::Range(self.year_range(*y)),
             Filter::Term(kind, slug) => {
                 let id = self
                     .root
@@ -401,7 +423,7 @@ impl Index {
                     .get(kind.index())
                     .and_then(|values| values.iter().position(|v| v == slug));
                 let docs = id.and_then(|id| self.facet_docs(*kind)?.get(id));
-                docs.is_some_and(|docs| docs.binary_search(&doc).is_ok())
+                Allowed::Sorted(docs.map_or(&[], Vec::as_slice))
             }
         }
     }
@@ -412,7 +434,7 @@ impl Index {
         let mut types = [0usize; DocType::SLOTS];
         for (slot, w) in self.root.type_starts.windows(2).enumerate() {
             if let (Some(n), [a, b]) = (types.get_mut(slot), w) {
-                *n = docs.partition_point(|&d| d < *b) - docs.partition_point(|&d| d < *a);
+                *n = count_in(docs, *a..*b);
             }
         }
         let mut types: Vec<(DocType, usize)> = types
@@ -426,10 +448,7 @@ impl Index {
             .root
             .years
             .iter()
-            .map(|&(year, a, b)| {
-                let n = docs.partition_point(|&d| d < b) - docs.partition_point(|&d| d < a);
-                (year, n)
-            })
+            .map(|&(year, a, b)| (year, count_in(docs, a..b)))
             .filter(|&(_, n)| n > 0)
             .collect();
         let news = self.type_range(DocType::News);

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dictionary::Dictionary;
 use super::document::DocKind;
-use super::engine::DocType;
+use super::engine::{DocType, Filter, Results};
 use super::format::{self, FormatError};
 use super::fuzzy::Shape;
 use super::parts::Part;
@@ -79,34 +79,6 @@ pub struct Root {
     pub postings_starts: Vec<u32>,
     pub positions_starts: Vec<u32>,
     pub docs_per_chunk: u32,
-}
-
-impl Root {
-    pub fn term_count(&self) -> u32 {
-        self.terms_starts.last().copied().unwrap_or(0)
-    }
-
-    pub fn doc_chunks(&self) -> u32 {
-        self.doc_count.div_ceil(self.docs_per_chunk.max(1))
-    }
-
-    /// Every part the index has.
-    pub fn parts(&self) -> Vec<Part> {
-        let n = |starts: &[u32]| starts.len().saturating_sub(1) as u32;
-        let mut parts = vec![Part::Root];
-        parts.extend((0..n(&self.terms_starts)).map(Part::Terms));
-        parts.extend((0..n(&self.postings_starts)).map(Part::Postings));
-        parts.extend((0..n(&self.positions_starts)).map(Part::Positions));
-        parts.extend((0..self.doc_chunks()).map(Part::Docs));
-        parts.extend(
-            self.facet_values
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(k, _)| Part::Facets(k as u32)),
-        );
-        parts
-    }
 }
 
 /// The chunk of a run that holds item `i`, given each chunk's first item
@@ -182,10 +154,6 @@ impl<T> Slots<T> {
         self.0.get_mut(*k as usize)?.take()
     }
 
-    fn contains_key(&self, k: &u32) -> bool {
-        self.get(k).is_some()
-    }
-
     fn values(&self) -> impl Iterator<Item = &Slot<T>> {
         self.0.iter().flatten()
     }
@@ -221,6 +189,11 @@ pub struct Index {
     /// Counts reads, to know which chunks were least recently used.
     clock: Cell<u64>,
 }
+
+/// Rounds of loading [`Index::search_loading`] tries: a query needs its
+/// terms, their postings or typo candidates, phrase positions, hits'
+/// documents, facets.
+pub const MAX_ROUNDS: usize = 8;
 
 /// Most terms looked at for words sharing a stem.
 const MAX_STEM_SCAN: usize = 2_000;
@@ -293,24 +266,46 @@ impl Index {
         Ok(())
     }
 
+    /// Answers a query as the browser's worker does, for a native caller
+    /// holding the files: runs it (with its hits' documents), loads what it
+    /// reached for through `load`, and runs it again, until nothing more is
+    /// missing or `load` has none of it. Returns the results and the rounds
+    /// of loading; [`Index::take_missing`] then lists what `load` lacked.
+    pub fn search_loading<'a>(
+        &mut self,
+        input: &str,
+        filters: &[Filter],
+        (offset, limit): (usize, usize),
+        mut load: impl FnMut(Part) -> Option<&'a [u8]>,
+    ) -> Result<(Results, usize), FormatError> {
+        let mut rounds = 0;
+        loop {
+            let results = self.search(input, filters, offset, limit);
+            for hit in &results.hits {
+                self.doc(hit.doc);
+            }
+            let missing = self.take_missing();
+            let found: Vec<(Part, &[u8])> = missing
+                .iter()
+                .filter_map(|&part| Some((part, load(part)?)))
+                .collect();
+            if found.is_empty() || rounds == MAX_ROUNDS {
+                *self.missing.borrow_mut() = missing;
+                return Ok((results, rounds));
+            }
+            for (part, bytes) in found {
+                self.insert(part, bytes)?;
+            }
+            rounds += 1;
+        }
+    }
+
     /// The parts queries since the last call reached for and did not find,
     /// in a stable order.
     pub fn take_missing(&self) -> Vec<Part> {
         let mut missing = std::mem::take(&mut *self.missing.borrow_mut());
         missing.sort_unstable();
         missing
-    }
-
-    /// Whether a part is loaded.
-    pub fn has(&self, part: Part) -> bool {
-        match part {
-            Part::Root => true,
-            Part::Terms(k) => self.terms.contains_key(&k),
-            Part::Postings(k) => self.postings.contains_key(&k),
-            Part::Positions(k) => self.positions.contains_key(&k),
-            Part::Docs(k) => self.docs.contains_key(&k),
-            Part::Facets(k) => self.facets.contains_key(&k),
-        }
     }
 
     /// Bytes of the chunks loaded (as stored).
@@ -529,12 +524,6 @@ impl Index {
                 })
                 .collect(),
         )
-    }
-
-    /// The type of document `d`.
-    pub fn doc_type(&self, d: u32) -> Option<DocType> {
-        let slot = self.root.type_starts.partition_point(|&s| s <= d);
-        DocType::from_slot(slot.checked_sub(1)?).filter(|_| d < self.root.doc_count)
     }
 
     /// The ids of one type of document.

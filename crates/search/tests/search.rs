@@ -340,9 +340,8 @@ fn hostile_queries_give_sensible_answers() {
     assert_eq!(index.search("<script>", &[], 0, 10).total, 0);
 }
 
-/// Answers a query the way the worker does: runs it, loads the parts it
-/// reached for, and runs it again until nothing is missing. Returns the
-/// results and the parts loaded.
+/// Answers a query the way the worker does, loading the parts it needs;
+/// returns the results and the parts loaded.
 fn on_demand(
     index: &mut Index,
     files: &HashMap<Part, Vec<u8>>,
@@ -350,23 +349,19 @@ fn on_demand(
     filters: &[Filter],
 ) -> (Results, Vec<Part>) {
     let mut loaded = Vec::new();
-    for _ in 0..8 {
-        let r = index.search(query, filters, 0, 10);
-        for h in &r.hits {
-            index.doc(h.doc);
-        }
-        let missing = index.take_missing();
-        if missing.is_empty() {
-            return (r, loaded);
-        }
-        for part in missing {
-            if let Some(bytes) = files.get(&part) {
-                index.insert(part, bytes).expect("loads");
-                loaded.push(part);
-            }
-        }
-    }
-    panic!("{query:?} still misses parts after eight rounds");
+    let (r, _) = index
+        .search_loading(query, filters, (0, 10), |part| {
+            let bytes = files.get(&part)?;
+            loaded.push(part);
+            Some(bytes.as_slice())
+        })
+        .expect("loads");
+    assert_eq!(
+        index.take_missing(),
+        [],
+        "{query:?} still misses parts after the rounds allowed"
+    );
+    (r, loaded)
 }
 
 #[test]
