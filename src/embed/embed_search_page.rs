@@ -64,7 +64,7 @@ fn EmbedSearch() -> impl IntoView {
         }
         let shown = move |answered: Option<Answered>| {
             answered.map(|(asked, found)| {
-                let count = results_count(found.results.total, &asked.text);
+                let count = results_count(found.results.total, found.results.estimated, &asked.text);
                 let items = found
                     .docs
                     .iter()

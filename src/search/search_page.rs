@@ -141,23 +141,35 @@ fn results_view(
     let (text, filters) = (asked.text.as_str(), asked.filters.as_slice());
     let r = &found.results;
     let q = text.trim().to_owned();
-    let count = results_count(r.total, &q);
+    let count = results_count(r.total, r.estimated, &q);
     let suggestion = r.suggestion.clone().map(|s| {
         let href = routes::search_href(&s, filters, 1);
         view! { <p class="did-you-mean">"Did you mean "<a href=href>{s}</a>"?"</p> }
     });
     let pages = r.total.div_ceil(PER_PAGE).max(1);
+    // An estimated total may be off: there is a next page while pages
+    // come full.
+    let has_next = if r.estimated {
+        found.docs.len() == PER_PAGE
+    } else {
+        page < pages
+    };
+    let position = if r.estimated {
+        format!("Page {page} of about {}", pages.max(page))
+    } else {
+        format!("Page {page} of {pages}")
+    };
     let items = found
         .docs
         .iter()
         .map(|doc| view! { <SearchResult doc=doc.clone() matched=r.matched.clone() /> })
         .collect_view();
-    let pager = (pages > 1).then(|| {
+    let pager = (page > 1 || has_next).then(|| {
         let prev = (page > 1).then(|| view! { <a rel="prev" href=routes::search_href(&q, filters, page - 1)>"← Previous"</a> });
-        let next = (page < pages).then(|| view! { <a rel="next" href=routes::search_href(&q, filters, page + 1)>"Next →"</a> });
+        let next = has_next.then(|| view! { <a rel="next" href=routes::search_href(&q, filters, page + 1)>"Next →"</a> });
         view! {
             <nav class="pager" aria-label="Result pages">
-                {prev}<span class="pager-position">{format!("Page {page} of {pages}")}</span>{next}
+                {prev}<span class="pager-position">{position}</span>{next}
             </nav>
         }
     });
@@ -223,6 +235,14 @@ fn facets_view(
         };
         (routes::search_href(q, &next, 1), on)
     };
+    let estimated = r.estimated;
+    let count = move |n: usize| {
+        if estimated {
+            format!(" (about {n})")
+        } else {
+            format!(" ({n})")
+        }
+    };
     let group = |heading: String, values: Vec<(String, Filter, usize)>| {
         (!values.is_empty()).then(|| {
             let items = values
@@ -234,7 +254,7 @@ fn facets_view(
                         <li>
                             <a href=href aria-current=on.then_some("true") class:facet-on=on>
                                 {label}
-                                <span class="facet-count">{format!(" ({n})")}</span>
+                                <span class="facet-count">{count(n)}</span>
                             </a>
                         </li>
                     }

@@ -13,13 +13,15 @@ use crate::search::{DocInfo, DocKind, Segment, highlight, snippet};
 /// Words in a snippet.
 const SNIPPET_WORDS: usize = 32;
 
-/// "3 results for “text”", for the line above the results.
-pub fn results_count(total: usize, text: &str) -> String {
+/// "3 results for “text”", for the line above the results; "About 300
+/// results" when the total is an estimate.
+pub fn results_count(total: usize, estimated: bool, text: &str) -> String {
     let q = text.trim();
-    match total {
-        0 => format!("No results for \u{201c}{q}\u{201d}"),
-        1 => format!("1 result for \u{201c}{q}\u{201d}"),
-        n => format!("{n} results for \u{201c}{q}\u{201d}"),
+    match (total, estimated) {
+        (0, _) => format!("No results for \u{201c}{q}\u{201d}"),
+        (1, false) => format!("1 result for \u{201c}{q}\u{201d}"),
+        (n, false) => format!("{n} results for \u{201c}{q}\u{201d}"),
+        (n, true) => format!("About {n} results for \u{201c}{q}\u{201d}"),
     }
 }
 

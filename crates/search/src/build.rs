@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::document::{DocKind, Document, FIELD_WEIGHTS, Field};
 use super::engine::{B, DocType, K1};
 use super::format::{self, front_code, put_str};
-use super::index::{Root, write_posting};
+use super::index::{POSITIONS_BLOCK, Root, write_posting};
 use super::parts::Part;
 use super::tokenize::tokenize;
 use super::varint;
@@ -18,8 +18,9 @@ const TERMS_CHUNK: usize = 4 << 10;
 /// A postings chunk closes at this size (a frequent term's postings may
 /// make it larger on their own).
 const POSTINGS_CHUNK: usize = 16 << 10;
-/// Positions chunks close at this size.
-const POSITIONS_CHUNK: usize = 32 << 10;
+/// Positions chunks close at this size: a phrase checks its best
+/// candidates one by one, each costing a chunk per word.
+const POSITIONS_CHUNK: usize = 4 << 10;
 /// Documents per docs chunk: a page of hits is spread over the archive,
 /// so each shown hit costs the fetch of its chunk.
 const DOCS_PER_CHUNK: u32 = 16;
@@ -304,19 +305,23 @@ struct Writer {
     prev: String,
     postings: Run,
     positions: Run,
+    /// Positions blocks so far, and the open one.
+    blocks: u32,
+    block: Vec<u8>,
     docs: Vec<u8>,
     docs_in_chunk: u32,
     doc_chunks: u32,
 }
 
-/// Postings or positions: the open chunk's terms and the chunk map.
+/// Postings (per term) or positions (per block): the open chunk's entries
+/// and the chunk map.
 struct Run {
     part: fn(u32) -> Part,
     /// A chunk closes once its data reaches this size.
     target: usize,
     lengths: Vec<u8>,
     data: Vec<u8>,
-    /// The first term of each chunk, then (once closed) the term count.
+    /// The first entry of each chunk, then (once closed) the entry count.
     starts: Vec<u32>,
 }
 
@@ -331,6 +336,8 @@ impl Writer {
             prev: String::new(),
             postings: Run::new(Part::Postings, POSTINGS_CHUNK),
             positions: Run::new(Part::Positions, POSITIONS_CHUNK),
+            blocks: 0,
+            block: Vec::new(),
             docs: Vec::new(),
             docs_in_chunk: 0,
             doc_chunks: 0,
@@ -374,20 +381,34 @@ impl Writer {
         if !entries.is_sorted_by_key(|e| e.0) {
             entries.sort_unstable_by_key(|e| e.0);
         }
-        let (mut postings, mut positions) = (Vec::new(), Vec::new());
+        // The postings start with the term's first positions block.
+        let mut postings = Vec::new();
+        varint::write(&mut postings, self.blocks);
         let mut last = 0;
-        for (new, impact, title_words, range) in entries {
+        for (i, (new, impact, title_words, range)) in entries.into_iter().enumerate() {
             write_posting(&mut postings, new - last, impact, title_words);
             last = new;
-            positions.extend_from_slice(term.positions.get(range).unwrap_or(&[]));
+            if i > 0 && (i as u32).is_multiple_of(POSITIONS_BLOCK) {
+                self.add_block();
+            }
+            self.block
+                .extend_from_slice(term.positions.get(range).unwrap_or(&[]));
         }
+        self.add_block();
         drop(term);
         self.n += 1;
         self.postings.add(&postings, self.n, &mut self.files);
-        self.positions.add(&positions, self.n, &mut self.files);
         if self.terms.len() >= TERMS_CHUNK {
             self.close_terms_chunk();
         }
+    }
+
+    /// Closes the open positions block.
+    fn add_block(&mut self) {
+        self.blocks += 1;
+        self.positions
+            .add(&self.block, self.blocks, &mut self.files);
+        self.block.clear();
     }
 
     fn close_terms_chunk(&mut self) {
@@ -404,7 +425,7 @@ impl Writer {
     fn close_terms(&mut self) {
         self.close_terms_chunk();
         self.postings.close(self.n, &mut self.files);
-        self.positions.close(self.n, &mut self.files);
+        self.positions.close(self.blocks, &mut self.files);
         self.terms_starts.push(self.n);
     }
 
@@ -446,7 +467,7 @@ impl Run {
         }
     }
 
-    /// Adds the next term's bytes; `n` terms are then written.
+    /// Adds the next entry's bytes; `n` entries are then written.
     fn add(&mut self, bytes: &[u8], n: u32, files: &mut Vec<(Part, Vec<u8>)>) {
         varint::write(&mut self.lengths, bytes.len() as u32);
         self.data.extend_from_slice(bytes);
@@ -455,7 +476,7 @@ impl Run {
         }
     }
 
-    /// Writes the open chunk, which ends before term `n`.
+    /// Writes the open chunk, which ends before entry `n`.
     fn close(&mut self, n: u32, files: &mut Vec<(Part, Vec<u8>)>) {
         if self.lengths.is_empty() {
             return;

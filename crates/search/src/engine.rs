@@ -110,6 +110,25 @@ pub struct Results {
     /// The query has phrases whose word positions are not loaded: its
     /// words were all required, but not checked to stand in a row.
     pub phrases_unchecked: bool,
+    /// `total` and the facet counts are estimates: a phrase was checked
+    /// on the best candidates only (see [`MAX_EXACT_PARTS`]).
+    ///
+    /// [`MAX_EXACT_PARTS`]: crate::phrase::MAX_EXACT_PARTS
+    pub estimated: bool,
+}
+
+impl Facets {
+    /// Every count times `share`, rounded, and at least one.
+    fn scaled(mut self, share: f32) -> Facets {
+        let scale = |n: &mut usize| *n = ((*n as f32 * share).round() as usize).max(1);
+        self.terms
+            .values_mut()
+            .flatten()
+            .for_each(|(_, n)| scale(n));
+        self.years.iter_mut().for_each(|(_, n)| scale(n));
+        self.types.iter_mut().for_each(|(_, n)| scale(n));
+        self
+    }
 }
 
 /// What a filter lets through: a range of ids or a sorted list.
@@ -249,21 +268,19 @@ impl Index {
                 }
             }
         }
-        let mut phrases_unchecked = false;
-        for phrase in &query.phrases {
-            match self.with_phrase(&query, phrase, &docs) {
-                Some(kept) => docs = kept,
-                None => phrases_unchecked = true,
-            }
-        }
         let allowed: Vec<Allowed> = filters.iter().map(|f| self.allowed(f)).collect();
         docs.retain(|&d| allowed.iter().all(|a| a.contains(d)));
-
-        let facets = if with_facets {
-            self.count_facets(&docs)
-        } else {
-            Facets::default()
+        let wanted = offset.saturating_add(limit);
+        let score = |d: u32| acc.get(d as usize).map_or(0.0, |a| a.total);
+        let checked = self.check_phrases(&query, &docs, score, wanted);
+        let facets = match (with_facets, checked.estimate) {
+            (false, _) => Facets::default(),
+            (true, None) => self.count_facets(&checked.docs),
+            // Counted over every candidate, then scaled by the share of
+            // those checked that held.
+            (true, Some((_, share))) => self.count_facets(&docs).scaled(share),
         };
+        let docs = checked.docs;
         // Every form the query words took; marking one in a result that
         // holds it is right whichever document it matched in.
         let matched = expansions
@@ -278,11 +295,10 @@ impl Index {
                 score: acc.get(d as usize).map_or(0.0, |a| a.total),
             })
             .collect();
-        let total = hits.len();
+        let total = checked.estimate.map_or(hits.len(), |(total, _)| total);
         // Ids run newest first within a type, so ties go to the newer.
         let order = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then_with(|| a.doc.cmp(&b.doc));
         // Only the page asked for needs ordering.
-        let wanted = offset.saturating_add(limit);
         if wanted == 0 {
             hits.clear();
         } else if hits.len() > wanted {
@@ -297,7 +313,8 @@ impl Index {
             facets,
             matched,
             suggestion,
-            phrases_unchecked,
+            phrases_unchecked: checked.unchecked,
+            estimated: checked.estimate.is_some(),
         }
     }
 
@@ -367,48 +384,6 @@ impl Index {
     /// this shape.
     fn may_be_within(&self, t: u32, shape: Shape, max: usize) -> bool {
         self.shape(t).is_none_or(|s| s.may_be_within(shape, max))
-    }
-
-    /// Keeps the documents where the phrase's words stand in a row; `None`
-    /// when the positions of its words are not loaded.
-    fn with_phrase(&self, query: &Query, phrase: &[usize], docs: &[u32]) -> Option<Vec<u32>> {
-        let ids: Option<Vec<u32>> = phrase
-            .iter()
-            .map(|&w| query.words.get(w).and_then(|word| self.term_id(&word.term)))
-            .collect();
-        let Some(ids) = ids else {
-            return Some(Vec::new());
-        };
-        let wanted: HashSet<u32> = docs.iter().copied().collect();
-        // Every word's positions are asked for, so one pass notes them all.
-        let lists: Vec<Option<HashMap<u32, Vec<u32>>>> = ids
-            .iter()
-            .map(|&t| {
-                Some(
-                    self.positions(t)?
-                        .into_iter()
-                        .filter(|(d, _)| wanted.contains(d))
-                        .collect(),
-                )
-            })
-            .collect();
-        let lists: Vec<HashMap<u32, Vec<u32>>> = lists.into_iter().collect::<Option<_>>()?;
-        Some(
-            docs.iter()
-                .copied()
-                .filter(|d| {
-                    let Some(starts) = lists.first().and_then(|l| l.get(d)) else {
-                        return false;
-                    };
-                    starts.iter().any(|&p| {
-                        lists.iter().enumerate().skip(1).all(|(i, l)| {
-                            l.get(d)
-                                .is_some_and(|ps| ps.binary_search(&(p + i as u32)).is_ok())
-                        })
-                    })
-                })
-                .collect(),
-        )
     }
 
     /// The ids a filter lets through, found once per query.

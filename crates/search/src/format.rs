@@ -28,7 +28,7 @@ use super::parts::Part;
 use super::varint;
 use newsroom_content::TaxonomyKind;
 
-const VERSION: u8 = 2;
+const VERSION: u8 = 3;
 /// Most documents an index may hold, a hundred times the largest archive
 /// measured.
 const MAX_DOCS: u32 = 1 << 24;
@@ -216,19 +216,21 @@ pub fn read_root(bytes: &[u8]) -> Result<Root, FormatError> {
         terms_starts.push(r.run(&terms_starts)?);
     }
     let total = terms_starts.last().copied().unwrap_or(0);
-    let mut runs = || -> Result<Vec<u32>, FormatError> {
+    // Postings chunks hold terms; positions chunks hold blocks, at least
+    // one per term.
+    let mut runs = |covers: fn(u32, u32) -> bool| -> Result<Vec<u32>, FormatError> {
         let n = r.count("chunk count")?;
         let mut starts = vec![0u32];
         for _ in 0..n {
             starts.push(r.run(&starts)?);
         }
-        if starts.last() != Some(&total) {
+        if !covers(starts.last().copied().unwrap_or(0), total) {
             return Err(FormatError::Corrupt("chunks do not cover the terms"));
         }
         Ok(starts)
     };
-    let postings_starts = runs()?;
-    let positions_starts = runs()?;
+    let postings_starts = runs(|end, terms| end == terms)?;
+    let positions_starts = runs(|end, terms| end >= terms)?;
     let docs_per_chunk = r.varint("documents per chunk")?;
     if docs_per_chunk == 0 {
         return Err(FormatError::Corrupt("documents per chunk"));

@@ -74,9 +74,10 @@ pub struct Root {
     /// The first word of each terms chunk.
     pub terms_first: Vec<String>,
     /// The first term id of each chunk, then the number of terms: for
-    /// terms, postings and positions chunks.
+    /// terms and postings chunks.
     pub terms_starts: Vec<u32>,
     pub postings_starts: Vec<u32>,
+    /// The first positions block of each chunk, then the number of blocks.
     pub positions_starts: Vec<u32>,
     pub docs_per_chunk: u32,
 }
@@ -191,9 +192,15 @@ pub struct Index {
 }
 
 /// Rounds of loading [`Index::search_loading`] tries: a query needs its
-/// terms, their postings or typo candidates, phrase positions, hits'
+/// terms, their postings or typo candidates, phrase positions (a round
+/// more each time too few of the candidates checked held), hits'
 /// documents, facets.
-pub const MAX_ROUNDS: usize = 8;
+pub const MAX_ROUNDS: usize = 12;
+
+/// Postings per block of word positions: a term's positions are stored in
+/// blocks, so checking a phrase in a few documents loads a few blocks, not
+/// every position of a frequent word.
+pub const POSITIONS_BLOCK: u32 = 16;
 
 /// Most terms looked at for words sharing a stem.
 const MAX_STEM_SCAN: usize = 2_000;
@@ -476,15 +483,20 @@ impl Index {
     /// The postings of a term, decoded as they are read; none while its
     /// chunk is not loaded.
     pub fn postings(&self, t: u32) -> PostingIter<'_> {
-        let bytes = self
-            .term_bytes(
-                &self.postings,
-                &self.root.postings_starts,
-                Part::Postings,
-                t,
-            )
-            .unwrap_or(&[]);
+        let mut bytes = self.postings_entry(t);
+        // The first positions block comes first.
+        varint::read(&mut bytes);
         PostingIter { bytes, doc: 0 }
+    }
+
+    fn postings_entry(&self, t: u32) -> &[u8] {
+        self.term_bytes(
+            &self.postings,
+            &self.root.postings_starts,
+            Part::Postings,
+            t,
+        )
+        .unwrap_or(&[])
     }
 
     fn term_bytes<'a>(
@@ -500,30 +512,57 @@ impl Index {
         Some(self.read(map, part(k), k)?.get((t - start) as usize))
     }
 
-    /// Positions of a term per document, in posting order; `None` while
-    /// its positions chunk is not loaded.
-    pub fn positions(&self, t: u32) -> Option<Vec<(u32, Vec<u32>)>> {
+    /// The positions block holding term `t`'s `nth` posting, and where in
+    /// it that posting is; none while the term's postings are not loaded.
+    fn block_of(&self, t: u32, nth: u32) -> Option<(u32, u32)> {
+        let first = varint::read(&mut self.postings_entry(t))?;
+        Some((first + nth / POSITIONS_BLOCK, nth % POSITIONS_BLOCK))
+    }
+
+    /// The part holding the positions of term `t` in the document of its
+    /// `nth` posting (for deciding what a phrase check would load).
+    pub fn positions_part(&self, t: u32, nth: u32) -> Option<Part> {
+        let (block, _) = self.block_of(t, nth)?;
+        let k = chunk_of(&self.root.positions_starts, block)?;
+        Some(Part::Positions(k as u32))
+    }
+
+    /// Whether a part is loaded.
+    pub fn is_loaded(&self, part: Part) -> bool {
+        match part {
+            Part::Root => true,
+            Part::Terms(k) => self.terms.get(&k).is_some(),
+            Part::Postings(k) => self.postings.get(&k).is_some(),
+            Part::Positions(k) => self.positions.get(&k).is_some(),
+            Part::Docs(k) => self.docs.get(&k).is_some(),
+            Part::Facets(k) => self.facets.get(&k).is_some(),
+        }
+    }
+
+    /// The positions of term `t` in the document of its `nth` posting,
+    /// ascending; `None` (noted as missing) while their block is not loaded.
+    pub fn positions_at(&self, t: u32, nth: u32) -> Option<Vec<u32>> {
+        let (block, skip) = self.block_of(t, nth)?;
         let mut bytes = self.term_bytes(
             &self.positions,
             &self.root.positions_starts,
             Part::Positions,
-            t,
+            block,
         )?;
-        Some(
-            self.postings(t)
-                .map(|posting| {
-                    let n = varint::read(&mut bytes).unwrap_or(0);
-                    let mut last = 0;
-                    let positions = (0..n)
-                        .map_while(|_| {
-                            last += varint::read(&mut bytes)?;
-                            Some(last)
-                        })
-                        .collect();
-                    (posting.doc, positions)
-                })
-                .collect(),
-        )
+        for _ in 0..skip {
+            let n = varint::read(&mut bytes)?;
+            for _ in 0..n {
+                varint::read(&mut bytes)?;
+            }
+        }
+        let n = varint::read(&mut bytes)?;
+        let mut last = 0;
+        (0..n)
+            .map(|_| {
+                last += varint::read(&mut bytes)?;
+                Some(last)
+            })
+            .collect()
     }
 
     /// The ids of one type of document.

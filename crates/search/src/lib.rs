@@ -11,6 +11,7 @@ pub mod format;
 pub mod fuzzy;
 pub mod index;
 pub mod parts;
+pub mod phrase;
 pub mod query;
 pub mod snippet;
 pub mod stem;

@@ -490,3 +490,55 @@ fn the_index_files_reject_damage_and_other_builds() {
     }
     assert!(decoded > 0, "some single-byte damage goes undetected");
 }
+
+#[test]
+fn a_frequent_phrase_checks_its_best_candidates_and_estimates_the_rest() {
+    let (site, mut news) = bundled();
+    news.articles
+        .extend(newsroom_corpus::generate(&site, 4_000, 17).articles);
+    let built = newsroom_search::build(documents(&site, &news));
+    let files: HashMap<Part, Vec<u8>> = built.files.iter().cloned().collect();
+    let positions = files.keys().filter(|p| p.is_positions()).count();
+    // Loaded whole, every candidate is checked: the exact answer.
+    let whole = Index::from_files(&built.files).unwrap();
+    // Function words: nearly every document has both, far fewer in a row.
+    let query = "\"of the\"";
+    let exact = whole.search(query, &[], 0, 10);
+    assert!(!exact.estimated && exact.total > 100, "{}", exact.total);
+    let mut index = Index::from_root(&built.files[0].1).unwrap();
+    let (r, loaded) = on_demand(&mut index, &files, query, &[]);
+    assert!(
+        r.estimated && !r.phrases_unchecked,
+        "estimated {}, unchecked {}",
+        r.estimated,
+        r.phrases_unchecked
+    );
+    // The best hits are the exact answer's, each holding the phrase.
+    assert_eq!(r.hits, exact.hits);
+    let off = r.total.abs_diff(exact.total) as f64 / exact.total as f64;
+    assert!(off < 0.25, "estimated {} for {}", r.total, exact.total);
+    let used = loaded.iter().filter(|p| p.is_positions()).count();
+    assert!(
+        used * 10 < positions,
+        "loaded {used} of {positions} positions chunks"
+    );
+    // Facet counts are scaled estimates, never zero.
+    let counted = index.search(query, &[], 0, 0);
+    assert!(counted.estimated);
+    assert!(counted.facets.years.iter().all(|&(_, n)| n > 0));
+    // A later page checks further down, still agreeing with the exact one.
+    let mut loaded = 0;
+    let (page, _) = index
+        .search_loading(query, &[], (40, 10), |part| {
+            loaded += 1;
+            files.get(&part).map(Vec::as_slice)
+        })
+        .unwrap();
+    assert_eq!(page.hits, whole.search(query, &[], 40, 10).hits);
+    // Where every candidate's positions fit in a few chunks, it is exact.
+    let rare = "\"soft targets\"";
+    let mut fresh = Index::from_root(&built.files[0].1).unwrap();
+    let (r, _) = on_demand(&mut fresh, &files, rare, &[]);
+    assert!(!r.estimated);
+    assert_eq!(r, whole.search(rare, &[], 0, 10));
+}
