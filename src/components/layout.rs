@@ -35,6 +35,10 @@ pub fn Layout(
             first.set_value(false);
             return;
         }
+        // A page whose URL follows what is typed in it keeps the focus.
+        if typing_in_main() {
+            return;
+        }
         // After the new page has rendered, put focus where a screen reader
         // user expects it: the page's heading.
         request_animation_frame(focus_page_heading);
@@ -84,6 +88,15 @@ pub fn Layout(
         </footer>
     }
     .into_any()
+}
+
+/// Whether the reader is typing in a field of the page.
+fn typing_in_main() -> bool {
+    document()
+        .query_selector("main input:focus, main textarea:focus")
+        .ok()
+        .flatten()
+        .is_some()
 }
 
 /// How many frames to wait for a page still loading its content.

@@ -1,5 +1,8 @@
+use std::time::Duration;
+
 use leptos::html;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query};
 
 use crate::components::breadcrumb::Breadcrumb;
@@ -100,31 +103,99 @@ pub fn SearchPage() -> impl IntoView {
         <Breadcrumb trail=Vec::new() current="Search" />
         <div class="search-page">
             <h1>"Search"</h1>
-            {move || view! { <SearchForm text=params.get().0 /> }}
+            <SearchForm shown=Signal::derive(move || params.with(|p| p.0.clone())) />
             {move || positions_error().map(|e| view! { <p class="notice" role="alert">{format!("Phrases cannot be checked: {e}")}</p> })}
             <div class="search-answer" aria-busy=move || pending.get().to_string()>{body}</div>
         </div>
     }
 }
 
-/// The query box of the results page.
+/// How long typing must pause before what is typed counts as a settled
+/// query, with a history entry of its own.
+const SETTLE: Duration = Duration::from_millis(1000);
+
+/// The query box of the results page. The URL follows what is typed: the
+/// first keystroke of a burst adds one history entry, the rest of the burst
+/// replaces it, so Back and a shared link give what was on screen.
 #[component]
 fn SearchForm(
-    /// The query the page shows.
-    text: String,
+    /// The query in the URL.
+    shown: Signal<String>,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let input = NodeRef::<html::Input>::new();
+    // Set while a burst of typing lasts; cleared once typing settles.
+    let burst = StoredValue::new(None::<TimeoutHandle>);
+    let end_burst = move || {
+        if let Some(Some(timer)) = burst.try_update_value(Option::take) {
+            timer.clear();
+        }
+    };
+    on_cleanup(end_burst);
+    // Back, forward or a link change the URL: the box shows its query,
+    // unless it already holds it (a trailing space being typed stays).
+    Effect::new(move |_| {
+        let text = shown.get();
+        if let Some(el) = input.get()
+            && el.value().trim() != text.trim()
+        {
+            el.set_value(&text);
+        }
+    });
+    let typed = move || input.get_untracked().map(|i| i.value()).unwrap_or_default();
+    // Whether the URL changed: a burst starts with the first keystroke
+    // that changes the query, not with a space typed after a word.
+    let follow = {
+        let navigate = navigate.clone();
+        move |replace: bool| -> bool {
+            let q = typed();
+            let changed = q.trim() != shown.get_untracked().trim();
+            if changed {
+                let options = NavigateOptions {
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                };
+                navigate(&routes::search_href(q.trim(), &[], 1), options);
+            }
+            changed
+        }
+    };
+    let on_input = {
+        let follow = follow.clone();
+        move |_| {
+            let in_burst = burst.with_value(Option::is_some);
+            if follow(in_burst) || in_burst {
+                end_burst();
+                let timer = set_timeout_with_handle(
+                    move || {
+                        burst.try_set_value(None);
+                    },
+                    SETTLE,
+                );
+                burst.set_value(timer.ok());
+            }
+        }
+    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let q = input.get_untracked().map(|i| i.value()).unwrap_or_default();
-        navigate(&routes::search_href(q.trim(), &[], 1), Default::default());
+        // Typing already put the query in the URL: Enter settles it.
+        let in_burst = burst.with_value(Option::is_some);
+        end_burst();
+        follow(in_burst);
     };
     view! {
         <form class="search-form" role="search" aria-label="Search the site" on:submit=on_submit>
             <label for="search-page-input">"Search the site"</label>
             <div class="search-form-row">
-                <input id="search-page-input" type="search" node_ref=input value=text autocomplete="off" />
+                <input
+                    id="search-page-input"
+                    type="search"
+                    node_ref=input
+                    value=shown.get_untracked()
+                    autocomplete="off"
+                    on:input=on_input
+                />
                 <button type="submit" class="button">"Search"</button>
             </div>
         </form>

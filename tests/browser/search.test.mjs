@@ -110,6 +110,43 @@ describe('results page', () => {
     await site.page.close();
   });
 
+  test('the URL follows what is typed: one history entry per settled query, focus stays in the box', async () => {
+    const site = await env.open('/search?q=sarajevo');
+    const results = new ResultsPage(site);
+    assert.deepEqual(await results.titles(), [article.title]);
+    const input = site.page.getByRole('searchbox', { name: 'Search the site' });
+    const entries = () => site.page.evaluate(() => history.length);
+    const before = await entries();
+    await input.click();
+    await input.press('End');
+    await input.press('Control+a');
+    await input.pressSequentially('bosnia', { delay: 40 });
+    await site.page.waitForURL((u) => u.searchParams.get('q') === 'bosnia');
+    assert.ok((await results.titles()).length >= 2, 'results follow the typed query');
+    assert.equal(await entries(), before + 1, 'a burst of typing adds one history entry');
+    assert.equal(await site.page.evaluate(() => document.activeElement?.id), 'search-page-input');
+    assert.equal(await input.inputValue(), 'bosnia');
+
+    // A pause settles the query; typing again adds the next entry.
+    await site.page.waitForTimeout(1500);
+    await input.pressSequentially(' mission', { delay: 40 });
+    await site.page.waitForURL((u) => u.searchParams.get('q') === 'bosnia mission');
+    await results.settled();
+    assert.equal(await entries(), before + 2);
+    await input.press('Enter');
+    assert.equal(await entries(), before + 2, 'Enter settles the typed query without a duplicate');
+
+    await site.page.goBack();
+    await site.page.waitForURL((u) => u.searchParams.get('q') === 'bosnia');
+    assert.equal(await input.inputValue(), 'bosnia', 'Back puts the query back in the box');
+    await results.settled();
+    await site.page.goBack();
+    await site.page.waitForURL((u) => u.searchParams.get('q') === 'sarajevo');
+    assert.deepEqual(await results.titles(), [article.title]);
+    assert.equal(await input.inputValue(), 'sarajevo');
+    await site.page.close();
+  });
+
   test('pages, prefixes, stems, acronyms and phrases', async () => {
     const site = await env.open('/search?q=turkiye');
     const results = new ResultsPage(site);
