@@ -6,8 +6,9 @@
 // split into the worker (script and wasm), the index root and its chunks
 // (the facet counts' chunks apart: they are asked for after the hits),
 // and the time to that result; what a phrase adds over its words; then
-// keystroke to suggestions in the header box (p50, p95) and the worker's
-// wasm memory after 100 queries.
+// keystroke to suggestions in the header box (p50, p95), the worker's
+// memory (wasm and JS heap) after 100 queries, and recall@10 on the
+// planted hard cases of the engine comparison (tests/bench/planted.mjs).
 //
 // Usage: node tests/bench/search-archive.mjs 10k [50k 150k]
 // Generates each archive with newsroom-corpus (bench profile) under
@@ -20,6 +21,7 @@ import { launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
 import { DIST, ROOT } from '../browser/support/site.mjs';
 import { keystroke } from './keystroke.mjs';
+import { CASES, plantInto } from './planted.mjs';
 
 const sizes = process.argv.slice(2);
 if (!sizes.length || sizes.some((s) => !/^\d+k$/.test(s))) {
@@ -48,13 +50,41 @@ function publishTimed(corpus) {
   return { out, seconds: (Date.now() - started) / 1000, peakMb: peak / 1000, log: run.stdout.trim() };
 }
 
+/** The search worker's JS heap in use, read through the DevTools protocol
+ * (`performance.memory` does not exist in workers). */
+async function workerHeap(page, worker) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const attached = new Promise((resolve) => {
+      cdp.on('Target.attachedToTarget', (e) => {
+        if (e.targetInfo.type === 'worker' && e.targetInfo.url === worker.url()) resolve(e.sessionId);
+      });
+    });
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    const sessionId = await attached;
+    const answer = new Promise((resolve) => {
+      cdp.on('Target.receivedMessageFromTarget', (m) => {
+        const reply = JSON.parse(m.message);
+        if (reply.id === 1) resolve(reply.result?.usedSize ?? NaN);
+      });
+    });
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
+    return await answer;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 for (const size of sizes) {
   const n = Number(size.slice(0, -1)) * 1000;
   const corpus = join(ROOT, `target/corpus-${size}`);
   if (!existsSync(join(corpus, 'news.json'))) {
     execFileSync('cargo', ['run', '--quiet', '--locked', '--profile', 'bench', '-p', 'newsroom-corpus', '--', String(n), corpus], { cwd: ROOT, stdio: 'inherit' });
   }
-  const published = publishTimed(corpus);
+  // The archive with the planted hard cases, for recall at this size.
+  const sources = mkdtempSync(join(tmpdir(), 'newsroom-planted-'));
+  plantInto(corpus, sources);
+  const published = publishTimed(sources);
   const server = await startServer({ root: DIST });
   server.overlays.set('/data/', join(published.out, 'data'));
   const browser = await launch({ serviceWorkers: 'block' });
@@ -131,12 +161,23 @@ for (const size of sizes) {
     const queries = first.length + warm.length;
     const worker = page.workers()[0];
     const memory = worker ? await worker.evaluate(async () => (await wasm_bindgen()).memory.buffer.byteLength) : NaN;
+    const heap = worker ? await workerHeap(page, worker) : NaN;
     console.log(`keystroke to suggestions, first typing (chunks loading): p50 ${pct(first, 0.5).toFixed(1)} ms, p95 ${pct(first, 0.95).toFixed(1)} ms over ${first.length}`);
     console.log(`keystroke to suggestions, chunks loaded: p50 ${pct(warm, 0.5).toFixed(1)} ms, p95 ${pct(warm, 0.95).toFixed(1)} ms over ${warm.length}`);
-    console.log(`worker wasm memory after ${queries} queries: ${(memory / 1e6).toFixed(1)} MB`);
+    console.log(`worker memory after ${queries} queries: ${((memory + heap) / 1e6).toFixed(1)} MB (wasm ${(memory / 1e6).toFixed(1)} MB, JS heap ${(heap / 1e6).toFixed(1)} MB)`);
+    // Recall@10 on the planted cases, through the results page.
+    const missed = [];
+    for (const [, q, slug] of CASES) {
+      await page.goto(server.url(`/search?q=${encodeURIComponent(q)}`));
+      await page.locator('.search-result-title, .search-empty, [role=alert]').first().waitFor({ timeout: 60_000 });
+      const hrefs = await page.locator('.search-result-title a').evaluateAll((as) => as.slice(0, 10).map((a) => a.getAttribute('href')));
+      if (!hrefs.some((h) => h?.endsWith(`/${slug}`))) missed.push(q);
+    }
+    console.log(`recall@10 on the planted cases: ${CASES.length - missed.length}/${CASES.length}${missed.length ? `, missed: ${missed.join(', ')}` : ''}`);
   } finally {
     await browser.close();
     await server.close();
     rmSync(published.out, { recursive: true, force: true });
+    rmSync(sources, { recursive: true, force: true });
   }
 }

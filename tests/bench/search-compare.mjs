@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
 import { DIST, ROOT, publish } from '../browser/support/site.mjs';
+import { CASES, plantInto } from './planted.mjs';
 
 const corpus = process.argv[2];
 if (!corpus) {
@@ -38,62 +39,12 @@ const ROUNDS = 10;
 /** Calls timed together per sample: browsers round timers to 0.1 ms. */
 const BATCH = 20;
 
-const paragraph = (text) => ({ type: 'paragraph', text });
-const planted = (slug, title, text) => ({
-  slug,
-  title,
-  lead: text,
-  issued_on: '2026-11-01',
-  body: [paragraph(text), paragraph('The meeting closed with a joint statement by all participants.')],
-});
-/** Articles with words found nowhere else, and the queries that must find them. */
-const PLANTED = [
-  planted('planted-accents', 'Zuzana Čaputová and Đorđe Vučković visit Kraków', 'Zuzana Čaputová and Đorđe Vučković met students in Kraków and Łódź.'),
-  planted('planted-typos', 'Ombudsperson consultations with interparliamentary delegations', 'Ombudsperson institutions held consultations with interparliamentary delegations on accountability.'),
-  planted('planted-stems', 'Beekeeping cooperatives train rural beekeepers', 'Beekeeping cooperatives trained rural beekeepers in sustainable pollination practices.'),
-  planted('planted-stems-2', 'Hydrologists compare irrigation activities', 'Hydrologists compared the irrigation activities of neighbouring municipalities.'),
-  planted('planted-phrase', 'Alpine glacier monitoring network launched', 'A new network starts glacier monitoring across alpine valleys.'),
-];
-// Articles that hold the phrase's words more often but never in a row: a
-// search that ignores word order ranks them above the one with the phrase.
-for (let i = 0; i < 40; i++) {
-  PLANTED.push(
-    planted(
-      `planted-phrase-distractor-${i}`,
-      `Glacier report ${i}: monitoring of the alpine glacier`,
-      `Monitoring teams measured each alpine glacier; the monitoring of every glacier continues, report ${i}.`,
-    ),
-  );
-}
-const CASES = [
-  ['accents', 'caputova', 'planted-accents'],
-  ['accents', 'CAPUTOVÁ VUCKOVIC', 'planted-accents'],
-  ['accents', 'krakow lodz', 'planted-accents'],
-  ['accents', 'đorđe', 'planted-accents'],
-  ['typos', 'ombudsprson', 'planted-typos'],
-  ['typos', 'interparlamentary', 'planted-typos'],
-  ['typos', 'consultatoins', 'planted-typos'],
-  ['prefixes', 'ombuds', 'planted-typos'],
-  ['prefixes', 'interparl', 'planted-typos'],
-  ['prefixes', 'vučko', 'planted-accents'],
-  ['phrases', '"glacier monitoring"', 'planted-phrase'],
-  ['phrases', '"alpine glacier monitoring"', 'planted-phrase'],
-  ['stems', 'beekeeper cooperative', 'planted-stems'],
-  ['stems', 'pollinating', 'planted-stems'],
-  ['stems', 'consultation delegation', 'planted-typos'],
-  ['stems', 'irrigation activity', 'planted-stems-2'],
-  ['stems', 'hydrologist comparing', 'planted-stems-2'],
-];
-
 const root = mkdtempSync(join(tmpdir(), 'newsroom-compare-'));
 let data = null;
 try {
   // root/: the planted archive's sources (also what the libraries index),
   // the comparison page and the libraries, served under /bench/.
-  cpSync(join(corpus, 'site.json'), join(root, 'site.json'));
-  const news = JSON.parse(readFileSync(join(corpus, 'news.json'), 'utf8'));
-  news.articles.push(...PLANTED);
-  writeFileSync(join(root, 'news.json'), JSON.stringify(news));
+  plantInto(corpus, root);
   data = publish(root, { profile: 'bench' });
   // The whole index, every chunk: what the libraries load to search.
   const parts = readdirSync(join(data, 'search'), { recursive: true }).filter((f) => f.endsWith('.bin'));
