@@ -330,6 +330,7 @@ impl Index {
             let e = found.entry(t).or_insert(q);
             *e = e.max(q);
         }
+        let misses = self.misses();
         let mut found: HashMap<u32, f32> = HashMap::new();
         if let Some(t) = self.term_id(word) {
             add(&mut found, t, EXACT);
@@ -355,8 +356,10 @@ impl Index {
             }
         }
         // A word that is in the dictionary is taken as meant: typo matching
-        // is for words that are not.
-        let edits = if found.is_empty() {
+        // is for words that are not, known absent only once the chunks
+        // looked in are loaded (else a cold query fetches every chunk of
+        // its first letter for a word it has).
+        let edits = if found.is_empty() && self.misses() == misses {
             fuzzy::allowed_edits(word)
         } else {
             0
@@ -469,8 +472,10 @@ impl Index {
             .words
             .iter()
             .map(|w| {
+                let misses = self.misses();
                 if self.term_id(&w.term).is_some()
                     || !self.same_stem(&w.term).is_empty()
+                    || self.misses() != misses
                     || w.term.chars().count() < 4
                 {
                     return w.term.clone();

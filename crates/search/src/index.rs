@@ -187,6 +187,8 @@ pub struct Index {
     facets: Slots<FacetChunk>,
     /// Parts a query reached for that are not loaded.
     missing: RefCell<Vec<Part>>,
+    /// Counts reads of parts not loaded, repeats included.
+    misses: Cell<u64>,
     /// Counts reads, to know which chunks were least recently used.
     clock: Cell<u64>,
 }
@@ -370,6 +372,7 @@ impl Index {
                 Some(&slot.value)
             }
             None => {
+                self.misses.set(self.misses.get() + 1);
                 let mut missing = self.missing.borrow_mut();
                 if !missing.contains(&part) {
                     missing.push(part);
@@ -377,6 +380,12 @@ impl Index {
                 None
             }
         }
+    }
+
+    /// How many reads have found a part not loaded: unchanged across a
+    /// lookup means its answer is final, not waiting for a part.
+    pub(super) fn misses(&self) -> u64 {
+        self.misses.get()
     }
 
     /// The number of documents.

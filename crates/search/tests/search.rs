@@ -542,3 +542,26 @@ fn a_frequent_phrase_checks_its_best_candidates_and_estimates_the_rest() {
     assert!(!r.estimated);
     assert_eq!(r, whole.search(rare, &[], 0, 10));
 }
+
+#[test]
+fn a_cold_query_scans_for_typos_only_for_a_word_the_index_lacks() {
+    let (site, mut news) = bundled();
+    news.articles
+        .extend(newsroom_corpus::generate(&site, 3000, 3).articles);
+    let built = newsroom_search::build(documents(&site, &news));
+    let files: HashMap<Part, Vec<u8>> = built.files.iter().cloned().collect();
+    let terms_loaded = |query: &str| {
+        let mut index = Index::from_root(&files[&Part::Root]).unwrap();
+        let (_, loaded) = on_demand(&mut index, &files, query, &[]);
+        loaded
+            .iter()
+            .filter(|p| matches!(p, Part::Terms(_)))
+            .count()
+    };
+    // A typo is looked for among the words of its first letter: more than
+    // one chunk of them, so the known word's single chunk says something.
+    let typo = terms_loaded("sarajvo");
+    assert!(typo > 2, "the typo scan loaded {typo} terms chunks");
+    let known = terms_loaded("sarajevo");
+    assert!(known <= 2, "a known word loaded {known} terms chunks");
+}
