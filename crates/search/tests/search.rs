@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use newsroom_content::TaxonomyKind;
 use newsroom_corpus::bundled;
 use newsroom_search::{
-    DocKind, DocType, Filter, Index, Part, Results, documents, highlight, snippet,
+    Built, DocKind, DocType, Filter, Index, Part, Results, documents, highlight, snippet,
 };
 
 fn index() -> Index {
@@ -340,6 +340,16 @@ fn hostile_queries_give_sensible_answers() {
     assert_eq!(index.search("<script>", &[], 0, 10).total, 0);
 }
 
+/// The bundled site with `n` generated articles, built.
+fn generated_index(n: usize, seed: u64) -> (Built, HashMap<Part, Vec<u8>>) {
+    let (site, mut news) = bundled();
+    news.articles
+        .extend(newsroom_corpus::generate(&site, n, seed).articles);
+    let built = newsroom_search::build(documents(&site, &news));
+    let files = built.files.iter().cloned().collect();
+    (built, files)
+}
+
 /// Answers a query the way the worker does, loading the parts it needs;
 /// returns the results and the parts loaded.
 fn on_demand(
@@ -366,12 +376,8 @@ fn on_demand(
 
 #[test]
 fn queries_load_only_the_parts_they_need_and_answer_as_the_whole_index() {
-    let (site, mut news) = bundled();
-    news.articles
-        .extend(newsroom_corpus::generate(&site, 600, 3).articles);
-    let built = newsroom_search::build(documents(&site, &news));
+    let (built, files) = generated_index(600, 3);
     let whole = Index::from_files(&built.files).unwrap();
-    let files: HashMap<Part, Vec<u8>> = built.files.iter().cloned().collect();
     let mut index = Index::from_root(&files[&Part::Root]).unwrap();
     let all = files.len();
     let queries: &[(&str, Vec<Filter>)] = &[
@@ -493,11 +499,7 @@ fn the_index_files_reject_damage_and_other_builds() {
 
 #[test]
 fn a_frequent_phrase_checks_its_best_candidates_and_estimates_the_rest() {
-    let (site, mut news) = bundled();
-    news.articles
-        .extend(newsroom_corpus::generate(&site, 4_000, 17).articles);
-    let built = newsroom_search::build(documents(&site, &news));
-    let files: HashMap<Part, Vec<u8>> = built.files.iter().cloned().collect();
+    let (built, files) = generated_index(4_000, 17);
     let positions = files.keys().filter(|p| p.is_positions()).count();
     // Loaded whole, every candidate is checked: the exact answer.
     let whole = Index::from_files(&built.files).unwrap();
@@ -545,11 +547,7 @@ fn a_frequent_phrase_checks_its_best_candidates_and_estimates_the_rest() {
 
 #[test]
 fn a_cold_query_scans_for_typos_only_for_a_word_the_index_lacks() {
-    let (site, mut news) = bundled();
-    news.articles
-        .extend(newsroom_corpus::generate(&site, 3000, 3).articles);
-    let built = newsroom_search::build(documents(&site, &news));
-    let files: HashMap<Part, Vec<u8>> = built.files.iter().cloned().collect();
+    let (_, files) = generated_index(3000, 3);
     let terms_loaded = |query: &str| {
         let mut index = Index::from_root(&files[&Part::Root]).unwrap();
         let (_, loaded) = on_demand(&mut index, &files, query, &[]);
