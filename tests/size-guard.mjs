@@ -13,9 +13,9 @@ import { gzipSync } from 'node:zlib';
 const KB = 1024;
 const BUDGETS = [
   // The app: every reader downloads it before the first page shows.
-  { name: 'app wasm', pattern: /^newsroom-[0-9a-f]+_bg\.wasm$/, gzip: 354 * KB, target: 200 * KB },
+  { name: 'app wasm', pattern: /^newsroom-[0-9a-f]+_bg\.wasm$/, gzip: 356 * KB, target: 200 * KB },
   // The search worker: downloaded when a reader first searches.
-  { name: 'search worker wasm', pattern: /^search-worker_bg\.wasm$/, gzip: 107 * KB },
+  { name: 'search worker wasm', pattern: /^search-worker_bg\.wasm$/, gzip: 108 * KB },
 ];
 
 const dist = process.argv[2] ?? 'dist';

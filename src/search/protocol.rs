@@ -59,4 +59,8 @@ pub struct Answer {
     /// Why phrases could not be checked, when their word positions failed
     /// to load.
     pub positions_error: Option<DataError>,
+    /// Why some results may be missing: parts of the index the query
+    /// reached for could not be downloaded (offline, most often), so it
+    /// was answered from the parts at hand.
+    pub incomplete: Option<DataError>,
 }

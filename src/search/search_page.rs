@@ -1,5 +1,6 @@
 use std::time::Duration;
 
+use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -72,6 +73,25 @@ pub fn SearchPage() -> impl IntoView {
         Some(Ok(Some((_, found)))) => found.positions_error.clone(),
         _ => None,
     };
+    let incomplete = move || {
+        let of = |a: Option<Result<Option<Answered>, DataError>>| match a {
+            Some(Ok(Some((_, found)))) => found.incomplete.clone(),
+            _ => None,
+        };
+        of(answer.get()).or_else(|| of(counts.get()))
+    };
+    let ask_again = move || {
+        answer.refetch();
+        counts_resource.refetch();
+    };
+    // Back online, an answer given without parts of the index is asked
+    // again.
+    let online = window_event_listener(ev::online, move |_| {
+        if incomplete().is_some() {
+            ask_again();
+        }
+    });
+    on_cleanup(move || online.remove());
     let (pending, set_pending) = signal(false);
     let title = move || {
         let text = params.with(|p| p.0.trim().to_owned());
@@ -105,8 +125,24 @@ pub fn SearchPage() -> impl IntoView {
             <h1>"Search"</h1>
             <SearchForm shown=Signal::derive(move || params.with(|p| p.0.clone())) />
             {move || positions_error().map(|e| view! { <p class="notice" role="alert">{format!("Phrases cannot be checked: {e}")}</p> })}
+            {move || incomplete().map(|e| view! {
+                <div class="notice search-incomplete" role="alert">
+                    <p>{incomplete_text(&e)}</p>
+                    <button type="button" class="button" on:click=move |_| ask_again()>"Try again"</button>
+                </div>
+            })}
             <div class="search-answer" aria-busy=move || pending.get().to_string()>{body}</div>
         </div>
+    }
+}
+
+/// Why results may be missing, in the reader's terms.
+fn incomplete_text(e: &DataError) -> String {
+    let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());
+    if offline {
+        "You are offline: these results come from the part of the search index saved on this device, so some may be missing.".to_owned()
+    } else {
+        format!("Some results may be missing: {e}.")
     }
 }
 

@@ -125,6 +125,11 @@ impl Worker {
     async fn try_answer(&mut self, query: &SearchRequest) -> Result<Answer, Failure> {
         let phrases = !parse(&query.text).phrases.is_empty();
         self.index().await?.evict_to(CACHE_BYTES);
+        // Parts that could not be downloaded for this query (offline, most
+        // often): it is answered without them, and says so. The next query
+        // tries them again.
+        let mut unreached: Vec<Part> = Vec::new();
+        let mut incomplete = None;
         for _ in 0..MAX_ROUNDS {
             let index = self.index().await?;
             let results = if query.facets {
@@ -141,11 +146,13 @@ impl Worker {
             if self.positions_error.is_some() {
                 missing.retain(|part| !part.is_positions());
             }
+            missing.retain(|part| !unreached.contains(part));
             if missing.is_empty() {
                 return Ok(Answer {
                     results,
                     docs: docs.into_iter().flatten().collect(),
                     positions_error: phrases.then(|| self.positions_error.clone()).flatten(),
+                    incomplete,
                 });
             }
             let loaded = join_all(
@@ -161,6 +168,10 @@ impl Worker {
                     Ok(()) => {}
                     // Phrases are then searched as words, and the page says so.
                     Err(Failure::Data(e)) if part.is_positions() => positions_error = Some(e),
+                    Err(Failure::Data(e @ DataError::Network { .. })) => {
+                        unreached.push(part);
+                        incomplete.get_or_insert(e);
+                    }
                     Err(e) => return Err(e),
                 }
             }

@@ -22,6 +22,7 @@ import { startServer } from '../browser/support/server.mjs';
 import { DIST, ROOT } from '../browser/support/site.mjs';
 import { keystroke } from './keystroke.mjs';
 import { CASES, plantInto } from './planted.mjs';
+import { SitePage } from '../browser/support/pages.mjs';
 
 const sizes = process.argv.slice(2);
 if (!sizes.length || sizes.some((s) => !/^\d+k$/.test(s))) {
@@ -147,9 +148,9 @@ for (const size of sizes) {
       const [p, w] = [await cold(phrase), await cold(words)];
       console.log(`phrase ${phrase}: ${kb(p.total)} against ${kb(w.total)} for its words: ${kb(p.total - w.total)} more`);
     }
-    // Keystrokes, warm: the box's suggestions after each letter.
-    await page.goto(server.url('/'));
-    await page.locator('main h1').waitFor();
+    // Keystrokes, warm: the box's suggestions after each letter, once the
+    // app has taken over the prerendered page.
+    await new SitePage(page, server).goto('/');
     const input = page.locator('#site-search-input');
     await input.focus();
     const first = [];

@@ -12,6 +12,7 @@ import { launch } from '../browser/support/browser.mjs';
 import { startServer } from '../browser/support/server.mjs';
 import { DIST, publish } from '../browser/support/site.mjs';
 import { keystroke } from './keystroke.mjs';
+import { SitePage } from '../browser/support/pages.mjs';
 
 const corpus = process.argv[2];
 if (!corpus) {
@@ -28,8 +29,8 @@ try {
   const page = await browser.newPage();
   page.on('crash', () => console.error('the page crashed (out of memory?)'));
   const t0 = Date.now();
-  await page.goto(server.url('/'), { timeout: 120_000 });
-  await page.locator('main h1').waitFor({ timeout: 120_000 });
+  // Once the app has taken over the prerendered page.
+  await new SitePage(page, server).goto('/');
   console.log(`app ready on the archive in ${Date.now() - t0} ms`);
   const input = page.locator('#site-search-input');
   await input.focus();

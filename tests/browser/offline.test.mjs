@@ -88,6 +88,50 @@ describe('offline reading', () => {
     await site.page.close();
   });
 
+  test('offline, search answers from the saved part of its index and says results may be missing, until the network is back', async () => {
+    const dir = assemble(archive);
+    const { server, site, offline } = await siteOn(dir);
+    await offline.controlled();
+    // The word most titles share, so its first page of results spans
+    // several chunks of documents.
+    const counts = new Map();
+    for (const a of newest) for (const w of new Set(a.title.toLowerCase().match(/\p{L}{5,}/gu))) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const word = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    const results = new ResultsPage(site);
+    const read = [];
+    site.page.on('request', (r) => {
+      const path = new URL(r.url()).pathname.slice(1);
+      if (/^data\/search\/docs\//.test(path)) read.push(path);
+    });
+    await site.goto(`/search?q=${word}`);
+    const all = await results.titles();
+    assert.ok(new Set(read).size >= 2, `the first page of "${word}" reads several chunks of documents (${read})`);
+    // One of them left out of the saved copy, as a budget would.
+    const dropped = read[0];
+    await site.page.evaluate(async (path) => {
+      for (const name of await caches.keys()) await (await caches.open(name)).delete(new URL(path, document.baseURI).href);
+    }, dropped);
+
+    await goOffline(site, server);
+    try {
+      // Chromium logs the failed download itself.
+      env.allowed = [/Failed to load resource: net::ERR_FAILED/];
+      await site.page.reload();
+      await site.ready();
+      const shown = await results.titles();
+      assert.ok(shown.length > 0 && shown.length < all.length, `some results, not all: ${shown.length} of ${all.length}`);
+      assert.deepEqual(shown, all.filter((t) => shown.includes(t)), 'in the order they rank');
+      const notice = results.incompleteNotice();
+      assert.match(await notice.textContent(), /You are offline: these results come from the part of the search index saved on this device, so some may be missing\./);
+      assert.equal(await site.page.locator('.search-answer [role=alert]').count(), 0, 'no failure in place of the results');
+    } finally {
+      await goOnline(site, server);
+    }
+    await results.incompleteNotice().waitFor({ state: 'detached' });
+    assert.deepEqual(await results.titles(), all, 'back online, the query is answered again in full');
+    await site.page.close();
+  });
+
   test('beyond the budget, the newest articles are saved first and an unsaved one says what is available', async () => {
     // A budget that holds the app, the lists and the five newest articles.
     const all = precacheOf(assemble(archive));

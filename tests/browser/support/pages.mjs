@@ -164,6 +164,12 @@ export class ResultsPage {
   query() {
     return new URL(this.page.url()).searchParams.get('q');
   }
+
+  /** The notice that results may be missing (parts of the index could not
+   * be downloaded). */
+  incompleteNotice() {
+    return this.page.locator('.search-incomplete');
+  }
 }
 
 /** An embed inside a partner's page: its frame element and its document. */
