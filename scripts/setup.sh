@@ -49,14 +49,15 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
 fi
 
 if [ "${1:-}" = "--browser" ] && ! { command -v chromium && command -v chromedriver && command -v nginx \
+  && [ -x /usr/bin/time ] \
   && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
   && [ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]; } >/dev/null 2>&1; then
-  say "installing chromium, chromedriver and nginx from Debian"
+  say "installing chromium, chromedriver, nginx and time from Debian"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver \
-    nginx-light libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter
+    nginx-light libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter time
 fi
 
 for job in "${building[@]}"; do

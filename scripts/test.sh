@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test: format, lints (native and wasm), native tests,
 # the search benchmark's budget check, the release build with its size
-# report, and the browser tests in headless Chromium against the built app
+# report, the archive-scale search budgets in the browser, and the browser
+# tests in headless Chromium against the built app
 # on a local static server.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -29,6 +30,9 @@ node tests/size-report.mjs dist
 node tests/size-guard.mjs dist
 # The same app for a host that serves it under /newsroom/.
 trunk build --release --locked --public-url /newsroom/ --dist target/dist-subpath
+
+step "search at archive scale (10,000 articles through the built app; fails over budget)"
+node tests/bench/search-archive.mjs 10k --check
 
 step "browser tests (headless Chromium)"
 node --test --test-concurrency=1 tests/browser/

@@ -47,6 +47,9 @@ pub enum Message {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Reply {
     pub id: u32,
+    /// Milliseconds the worker spent on the query, downloads included
+    /// (what the archive benchmark reports as the query's time).
+    pub took: f64,
     pub answer: Result<Answer, DataError>,
 }
 

@@ -48,10 +48,13 @@ pub fn run() {
             let failed = match request {
                 Request::Load => worker.index().await.err(),
                 Request::Search { id, query } => {
+                    let started = now(&scope);
                     let answer = worker.answer(&query).await;
+                    let took = now(&scope) - started;
                     let failed = answer.as_ref().err().filter(|_| worker.index.is_none());
                     let failed = failed.cloned();
-                    post(&scope, &Message::Reply(Box::new(Reply { id, answer })));
+                    let reply = Reply { id, took, answer };
+                    post(&scope, &Message::Reply(Box::new(reply)));
                     failed
                 }
             };
@@ -62,12 +65,22 @@ pub fn run() {
                 while let Ok(queued) = incoming.try_recv() {
                     if let Request::Search { id, .. } = queued {
                         let answer = Err(error.clone());
-                        post(&scope, &Message::Reply(Box::new(Reply { id, answer })));
+                        let reply = Reply {
+                            id,
+                            took: 0.0,
+                            answer,
+                        };
+                        post(&scope, &Message::Reply(Box::new(reply)));
                     }
                 }
             }
         }
     });
+}
+
+/// Milliseconds on the worker's clock (0 where it has none).
+fn now(scope: &DedicatedWorkerGlobalScope) -> f64 {
+    scope.performance().map_or(0.0, |p| p.now())
 }
 
 fn post(scope: &DedicatedWorkerGlobalScope, message: &Message) {
