@@ -92,7 +92,7 @@ fn post(scope: &DedicatedWorkerGlobalScope, message: &Message) {
 /// Bytes of chunks the worker keeps between queries (as stored); the
 /// least recently read go first. A query's own chunks are never dropped
 /// while it runs.
-const CACHE_BYTES: usize = 8 << 20;
+const CACHE_BYTES: usize = 24 << 20;
 
 #[derive(Default)]
 struct Worker {

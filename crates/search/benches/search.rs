@@ -6,8 +6,9 @@
 //! `cargo bench --bench search` prints the table;
 //! with `-- --check` it also fails when a budget is exceeded at 10,000
 //! articles: query p95 over 1 ms, or a cold query loading more than
-//! 166 KB gzip (the 250 KB budget for the first result less the
-//! worker's 84 KB of wasm and script, brotli).
+//! 154 KB gzip (the 250 KB budget for the first result less the
+//! worker's 96 KB of wasm and script, brotli, as measured by
+//! tests/bench/search-archive.mjs, which guards the figures in the browser).
 
 // A benchmark stops at its first failure: unwrap, panics and indexing are
 // how it says so.
@@ -204,9 +205,9 @@ fn main() {
                     ms(p95)
                 ));
             }
-            if cold_max > 166_000 {
+            if cold_max > 154_000 {
                 failures.push(format!(
-                    "a cold query at {n} articles loads {:.0} KB gzip, over 166 KB",
+                    "a cold query at {n} articles loads {:.0} KB gzip, over 154 KB",
                     cold_max as f64 / 1000.0
                 ));
             }
